@@ -1,0 +1,23 @@
+package com.sudamall.chat.bus;
+
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/** Publishes events to every node that has sockets on their channel, this one included. */
+public interface EventBus {
+
+    /** Hands the event to every subscriber of its channel, on every node. Never blocks on slow consumers. */
+    void publish(BusEvent event);
+
+    /** Registers the one local consumer of events. */
+    void onEvent(Consumer<BusEvent> consumer);
+
+    /**
+     * Starts receiving the channels' events on this node (called when their first local socket opens), returning
+     * once events published from now on will arrive.
+     */
+    void subscribe(Collection<Channel> channels);
+
+    /** Stops receiving a channel's events on this node (called when its last local socket closes). */
+    void unsubscribe(Channel channel);
+}

@@ -1,0 +1,58 @@
+package com.sudamall.chat.commerce.internal;
+
+import com.sudamall.chat.commerce.OrderSnapshot;
+import com.sudamall.chat.web.Timestamps;
+import com.sudamall.chat.web.Upserts;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code orders}. */
+@Repository
+public class OrderRepository {
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrderSnapshot> find(String id) {
+        return jdbc.sql("""
+                        SELECT id, order_number, customer_id, store_id, status, total, currency
+                          FROM orders
+                         WHERE id = :id
+                        """).param("id", id).query(OrderSnapshot.class).optional();
+    }
+
+    private static final String UPDATE = """
+            UPDATE orders
+               SET order_number = :orderNumber, customer_id = :customerId, store_id = :storeId, status = :status,
+                   total = :total, currency = :currency, updated_at = :now
+             WHERE id = :id
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO orders (id, order_number, customer_id, store_id, status, total, currency, created_at, updated_at)
+            VALUES (:id, :orderNumber, :customerId, :storeId, :status, :total, :currency, :now, :now)
+            """;
+
+    /** Inserts or replaces the order; true when it was inserted. */
+    public boolean save(OrderSnapshot order, Instant now) {
+        return Upserts.updateOrInsert(
+                () -> bind(jdbc.sql(UPDATE), order, now).update(),
+                () -> bind(jdbc.sql(INSERT), order, now).update());
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, OrderSnapshot order, Instant now) {
+        return spec.param("id", order.id())
+                .param("orderNumber", order.orderNumber())
+                .param("customerId", order.customerId())
+                .param("storeId", order.storeId())
+                .param("status", order.status())
+                .param("total", order.total())
+                .param("currency", order.currency())
+                .param("now", Timestamps.param(now));
+    }
+}

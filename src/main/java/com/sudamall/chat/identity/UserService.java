@@ -1,0 +1,65 @@
+package com.sudamall.chat.identity;
+
+import com.sudamall.chat.identity.internal.UserRepository;
+import com.sudamall.chat.web.ChatException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Profiles of the platform's users. The platform owns users: ids are its ids, and a user named before the platform
+ * told us about them (a participant, a store owner) gets a placeholder profile that fills in on their first login.
+ */
+@Service
+public class UserService {
+
+    /** Platform ids: short, printable, no spaces or slashes. */
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,64}");
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    UserService(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** A 400 naming {@code field} unless {@code id} has the shape of a platform user id. */
+    public static String requireValidId(String id, String field) {
+        if (!USER_ID.matcher(id).matches()) {
+            throw ChatException.invalid(field, "is not a valid user id");
+        }
+        return id;
+    }
+
+    public Optional<UserProfile> find(String id) {
+        return users.find(id);
+    }
+
+    /** Cards for the given ids, in the given order; ids without a profile are left out. */
+    public Map<String, User> cards(Collection<String> ids) {
+        Map<String, User> cards = new LinkedHashMap<>();
+        users.findAll(ids).forEach(profile -> cards.put(profile.id(), profile.card()));
+        return cards;
+    }
+
+    /** Makes sure a profile exists for each id, creating empty placeholders for unknown ones. */
+    @Transactional
+    public void ensureExists(Collection<String> ids) {
+        ids.forEach(id -> requireValidId(id, "user"));
+        users.insertMissing(List.copyOf(ids), clock.instant());
+    }
+
+    /** Stores what the platform says about a user; true when the profile is new. */
+    @Transactional
+    public boolean save(NewProfile profile) {
+        requireValidId(profile.id(), "id");
+        return users.upsert(profile, clock.instant());
+    }
+}

@@ -1,0 +1,73 @@
+package com.sudamall.chat.identity.internal;
+
+import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Two doors: the platform's backend on {@code /api/integration/**} with the service key, and users everywhere else
+ * with the platform's JWTs. WebSocket handshakes authenticate themselves (token or ticket in the URL), and the
+ * static web client, docs and probes are public. Tokens travel in headers, never cookies, so there is no CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain integrationChain(HttpSecurity http, IdentityProperties properties, ProblemWriter problems)
+            throws Exception {
+        return stateless(http.securityMatcher("/api/integration/**"), problems)
+                .addFilterBefore(
+                        new ServiceKeyFilter(properties.effectiveServiceKey()), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ServiceKeyFilter.ROLE))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain userChain(
+            HttpSecurity http, JwtDecoder decoder, ProfileSync profileSync, ProblemWriter problems) throws Exception {
+        return stateless(http, problems)
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(unauthorized(problems))
+                        .accessDeniedHandler(forbidden(problems)))
+                .addFilterAfter(new ProfileSyncFilter(profileSync), BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/auth/**")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, ProblemWriter problems) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(unauthorized(problems)).accessDeniedHandler(forbidden(problems)));
+    }
+
+    private static AuthenticationEntryPoint unauthorized(ProblemWriter problems) {
+        return (request, response, e) ->
+                problems.write(response, ErrorCode.UNAUTHORIZED, "Authentication required: a valid bearer token");
+    }
+
+    private static AccessDeniedHandler forbidden(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(response, ErrorCode.FORBIDDEN, "Not allowed");
+    }
+}

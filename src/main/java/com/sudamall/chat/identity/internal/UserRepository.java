@@ -1,0 +1,107 @@
+package com.sudamall.chat.identity.internal;
+
+import com.sudamall.chat.identity.NewProfile;
+import com.sudamall.chat.identity.Role;
+import com.sudamall.chat.identity.UserProfile;
+import com.sudamall.chat.web.Timestamps;
+import com.sudamall.chat.web.Upserts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code users}. */
+@Repository
+public class UserRepository {
+
+    private static final String COLUMNS = "id, name, email, avatar_url, roles, email_alerts, is_erased, last_seen_at";
+
+    private static final RowMapper<UserProfile> PROFILE = UserRepository::profile;
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserProfile> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .param("id", id)
+                .query(PROFILE)
+                .optional();
+    }
+
+    public List<UserProfile> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(PROFILE)
+                .list();
+    }
+
+    private static final String INSERT_PLACEHOLDER = """
+            INSERT INTO users (id, created_at, updated_at)
+            VALUES (:id, :now, :now)
+            ON CONFLICT DO NOTHING
+            """;
+
+    public void insertMissing(List<String> ids, Instant now) {
+        for (String id : ids) {
+            jdbc.sql(INSERT_PLACEHOLDER)
+                    .param("id", id)
+                    .param("now", Timestamps.param(now))
+                    .update();
+        }
+    }
+
+    private static final String UPDATE = """
+            UPDATE users
+               SET name = :name, email = :email, avatar_url = :avatarUrl, roles = :roles, updated_at = :now
+             WHERE id = :id
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO users (id, name, email, avatar_url, roles, created_at, updated_at)
+            VALUES (:id, :name, :email, :avatarUrl, :roles, :now, :now)
+            """;
+
+    /** Inserts or updates the profile; true when it was inserted. */
+    public boolean upsert(NewProfile profile, Instant now) {
+        return Upserts.updateOrInsert(
+                () -> bind(jdbc.sql(UPDATE), profile, now).update(),
+                () -> bind(jdbc.sql(INSERT), profile, now).update());
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, NewProfile profile, Instant now) {
+        return spec.param("id", profile.id())
+                .param("name", profile.name())
+                .param("email", profile.email())
+                .param("avatarUrl", profile.avatarUrl())
+                .param(
+                        "roles",
+                        profile.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(",")))
+                .param("now", Timestamps.param(now));
+    }
+
+    private static UserProfile profile(ResultSet rs, int row) throws SQLException {
+        String roles = rs.getString("roles");
+        return new UserProfile(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("avatar_url"),
+                Role.parse(roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(","))),
+                rs.getBoolean("email_alerts"),
+                rs.getBoolean("is_erased"),
+                Timestamps.read(rs, "last_seen_at"));
+    }
+}

@@ -1,0 +1,46 @@
+package com.sudamall.chat.message;
+
+import com.sudamall.chat.identity.User;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Message object of API.md, as REST answers and WebSocket frames carry it.
+ *
+ * @param id message id
+ * @param roomId its room
+ * @param seq position in the room (gapless, strictly increasing); null while held for moderation
+ * @param messageType message type
+ * @param content text; empty once deleted
+ * @param sender the sender; null for system messages
+ * @param sentAt when it was sent
+ * @param editedAt when it was last edited
+ * @param isEdited whether it was edited
+ * @param isDeleted whether it was deleted (it keeps its id and seq)
+ * @param replyTo the message it answers
+ * @param clientMsgId the sender's idempotency key
+ * @param attachment the file or image it carries
+ * @param ref the shared product or order
+ * @param isRead true when every other participant has read it
+ * @param isFlagged whether it was reported
+ * @param moderationStatus {@code approved}, or {@code pending} while held in a moderated room
+ */
+public record Message(
+        UUID id,
+        UUID roomId,
+        @Nullable Long seq,
+        MessageType messageType,
+        String content,
+        @Nullable User sender,
+        Instant sentAt,
+        @Nullable Instant editedAt,
+        boolean isEdited,
+        boolean isDeleted,
+        @Nullable UUID replyTo,
+        @Nullable String clientMsgId,
+        @Nullable MessageAttachment attachment,
+        @Nullable MessageRef ref,
+        boolean isRead,
+        boolean isFlagged,
+        String moderationStatus) {}

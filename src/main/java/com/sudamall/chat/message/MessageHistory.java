@@ -1,0 +1,175 @@
+package com.sudamall.chat.message;
+
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.identity.User;
+import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.internal.MessageRepository;
+import com.sudamall.chat.message.internal.MessageRepresentation;
+import com.sudamall.chat.message.internal.MessageRow;
+import com.sudamall.chat.message.internal.ReadCursors;
+import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.web.ChatException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Reading a room: history in both forms, read cursors, receipts and unread counts. */
+@Service
+public class MessageHistory {
+
+    private final RoomAccess access;
+    private final MessageRepository messages;
+    private final MessageRepresentation representation;
+    private final ReadCursors cursors;
+    private final UserService users;
+
+    MessageHistory(
+            RoomAccess access,
+            MessageRepository messages,
+            MessageRepresentation representation,
+            ReadCursors cursors,
+            UserService users) {
+        this.access = access;
+        this.messages = messages;
+        this.representation = representation;
+        this.cursors = cursors;
+        this.users = users;
+    }
+
+    /**
+     * A page of the seed's form, newest first.
+     *
+     * @param messages the page
+     * @param total messages in the room
+     * @param page page number, from 1
+     * @param perPage page size
+     */
+    public record SeedPage(List<Message> messages, long total, int page, int perPage) {}
+
+    /** The seed's {@code get_chat_history}: page {@code page} of {@code perPage}, newest first. */
+    public SeedPage page(CurrentUser user, UUID roomId, int page, int perPage, boolean markRead) {
+        Room room = access.requireVisible(user, roomId);
+        // seq is gapless, so page n is the seq range just below last_seq - (n-1) * perPage.
+        long newest = room.lastSeq() - (long) (page - 1) * perPage;
+        List<MessageRow> rows = newest <= 0
+                ? List.of()
+                : messages.findBetween(roomId, newest - perPage, newest + 1, perPage, MessageRepository.From.NEWEST);
+        return new SeedPage(read(user, room, rows, markRead), room.lastSeq(), page, perPage);
+    }
+
+    /**
+     * A page of the cursor form, oldest first.
+     *
+     * @param messages the page, in seq order
+     * @param hasMore whether more messages lie beyond the page in the direction asked
+     */
+    public record SeqPage(List<Message> messages, boolean hasMore) {}
+
+    /**
+     * Messages by seq: after {@code afterSeq} (oldest first, for catching up), before {@code beforeSeq} (the newest
+     * ones below it, for scrolling back), or both; the newest {@code limit} when neither is given.
+     */
+    public SeqPage bySeq(
+            CurrentUser user,
+            UUID roomId,
+            @Nullable Long afterSeq,
+            @Nullable Long beforeSeq,
+            int limit,
+            boolean markRead) {
+        Room room = access.requireVisible(user, roomId);
+        if (afterSeq != null && afterSeq < 0 || beforeSeq != null && beforeSeq < 1) {
+            throw ChatException.invalid(afterSeq != null && afterSeq < 0 ? "after_seq" : "before_seq", "out of range");
+        }
+        long after = afterSeq == null ? 0 : afterSeq;
+        long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+        List<MessageRow> rows;
+        if (afterSeq != null) {
+            rows = messages.findBetween(roomId, after, before, limit + 1, MessageRepository.From.OLDEST);
+        } else {
+            rows = new ArrayList<>(
+                    messages.findBetween(roomId, after, before, limit + 1, MessageRepository.From.NEWEST));
+        }
+        boolean hasMore = rows.size() > limit;
+        List<MessageRow> page = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+        if (afterSeq == null) {
+            Collections.reverse(page);
+        }
+        return new SeqPage(read(user, room, page, markRead), hasMore);
+    }
+
+    private List<Message> read(CurrentUser user, Room room, List<MessageRow> rows, boolean markRead) {
+        if (markRead) {
+            rows.stream()
+                    .map(MessageRow::seq)
+                    .filter(java.util.Objects::nonNull)
+                    .max(Long::compare)
+                    .ifPresent(seq -> cursors.advance(room.id(), user.id(), seq));
+        }
+        return representation.render(rows);
+    }
+
+    /**
+     * Where a reader stands in a room after marking it read.
+     *
+     * @param roomId the room
+     * @param upToSeq the reader's read cursor
+     * @param unreadCount messages still unread
+     */
+    public record ReadState(UUID roomId, long upToSeq, long unreadCount) {}
+
+    /** Moves the caller's read cursor up to the given message (never back). */
+    public ReadState markRead(CurrentUser user, UUID roomId, UUID upTo) {
+        Room room = access.requireVisible(user, roomId);
+        MessageRow row = messages.find(upTo)
+                .filter(m -> m.roomId().equals(roomId) && m.seq() != null)
+                .orElseThrow(() -> ChatException.invalid("up_to", "no such message in this room"));
+        cursors.advance(roomId, user.id(), row.seq());
+        long cursor = access.member(roomId, user.id()).map(Member::lastReadSeq).orElse(0L);
+        return new ReadState(roomId, cursor, Math.max(0, room.lastSeq() - cursor));
+    }
+
+    /**
+     * One participant who has read a message.
+     *
+     * @param user the reader
+     * @param readAt when their read cursor last moved
+     */
+    public record Receipt(User user, @Nullable Instant readAt) {}
+
+    /** The participants other than the sender whose read cursor has passed the message. */
+    public List<Receipt> readBy(CurrentUser user, UUID roomId, UUID messageId) {
+        access.requireVisible(user, roomId);
+        MessageRow row = messages.find(messageId)
+                .filter(m -> m.roomId().equals(roomId) && m.seq() != null)
+                .orElseThrow(() -> ChatException.notFound("Message"));
+        List<Member> readers = access.members(roomId).stream()
+                .filter(m -> !m.userId().equals(row.senderId()) && m.lastReadSeq() >= row.seq())
+                .toList();
+        Map<String, User> cards =
+                users.cards(readers.stream().map(Member::userId).toList());
+        return readers.stream()
+                .filter(m -> cards.containsKey(m.userId()))
+                .map(m -> new Receipt(cards.get(m.userId()), m.lastReadAt()))
+                .toList();
+    }
+
+    /**
+     * Unread messages of the caller.
+     *
+     * @param total across all rooms
+     * @param rooms per room, only rooms with unread messages
+     */
+    public record Unread(long total, Map<UUID, Long> rooms) {}
+
+    public Unread unread(CurrentUser user) {
+        Map<UUID, Long> rooms = cursors.unreadByRoom(user.id());
+        return new Unread(rooms.values().stream().mapToLong(Long::longValue).sum(), rooms);
+    }
+}

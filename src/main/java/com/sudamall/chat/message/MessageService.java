@@ -1,0 +1,220 @@
+package com.sudamall.chat.message;
+
+import com.sudamall.chat.commerce.CommerceService;
+import com.sudamall.chat.commerce.OrderSnapshot;
+import com.sudamall.chat.commerce.Product;
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.message.internal.MessageProperties;
+import com.sudamall.chat.message.internal.MessageRepository;
+import com.sudamall.chat.message.internal.MessageRepresentation;
+import com.sudamall.chat.message.internal.MessageRow;
+import com.sudamall.chat.message.internal.MessageStore;
+import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sending, editing and deleting messages: the one send path behind REST and WebSocket alike, with the same
+ * validation and the same errors whichever door a message comes in by.
+ */
+@Service
+public class MessageService {
+
+    private final RoomAccess access;
+    private final MessageStore store;
+    private final MessageRepository messages;
+    private final MessageRepresentation representation;
+    private final CommerceService commerce;
+    private final MessageProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MessageService(
+            RoomAccess access,
+            MessageStore store,
+            MessageRepository messages,
+            MessageRepresentation representation,
+            CommerceService commerce,
+            MessageProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.access = access;
+        this.store = store;
+        this.messages = messages;
+        this.representation = representation;
+        this.commerce = commerce;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of a send.
+     *
+     * @param message the stored message
+     * @param isNew false when an earlier send with the same {@code client_msg_id} was returned
+     */
+    public record Sent(Message message, boolean isNew) {}
+
+    /** Sends a text message (or, once uploaded, a file) as a participant of the room. */
+    public Sent send(SendMessage command) {
+        Room room = access.requireParticipant(command.sender(), command.roomId());
+        if (command.type() != MessageType.TEXT) {
+            throw ChatException.invalid("message_type", "send_message sends text; use share_product or share_order");
+        }
+        if (command.attachmentId() != null) {
+            throw ChatException.invalid("attachment", "unknown attachment");
+        }
+        String content = checkText(command.content());
+        checkClientMsgId(command.clientMsgId());
+        if (command.replyTo() != null) {
+            requireInRoom(command.replyTo(), room.id(), "reply_to");
+        }
+        return store.store(
+                room,
+                command.sender().id(),
+                new MessageStore.Draft(MessageType.TEXT, content, command.replyTo(), command.clientMsgId(), null));
+    }
+
+    /** Shares a product card; the card is kept as it is now. */
+    public Sent shareProduct(CurrentUser sender, UUID roomId, String productId, @Nullable String text) {
+        Room room = access.requireParticipant(sender, roomId);
+        Product product = commerce.requireProduct(productId, "product");
+        String content = text == null || text.isBlank() ? "Check out this product: " + product.name() : checkText(text);
+        return store.store(
+                room,
+                sender.id(),
+                new MessageStore.Draft(
+                        MessageType.PRODUCT,
+                        content,
+                        null,
+                        null,
+                        new MessageStore.Reference("product", product.id(), product.card())));
+    }
+
+    /**
+     * Shares an order summary. Only the order's customer, the owner or staff of its store, and moderators may share
+     * an order.
+     */
+    public Sent shareOrder(CurrentUser sender, UUID roomId, String orderId, @Nullable String text) {
+        Room room = access.requireParticipant(sender, roomId);
+        OrderSnapshot order = commerce.requireOrder(orderId, "order");
+        boolean allowed = sender.id().equals(order.customerId())
+                || sender.isModerator()
+                || commerce.findStore(order.storeId())
+                        .map(s -> s.isStoreSide(sender.id()))
+                        .orElse(false);
+        if (!allowed) {
+            throw ChatException.forbidden("Only the order's customer, its store or a moderator can share this order");
+        }
+        String content = text == null || text.isBlank() ? "Order reference: " + order.orderNumber() : checkText(text);
+        return store.store(
+                room,
+                sender.id(),
+                new MessageStore.Draft(
+                        MessageType.ORDER,
+                        content,
+                        null,
+                        null,
+                        new MessageStore.Reference("order", order.id(), order.card())));
+    }
+
+    /** A message from the platform itself ({@code message_type} system, no sender). */
+    public Message postSystem(UUID roomId, @Nullable String text) {
+        Room room = access.require(roomId);
+        RoomAccess.requireActive(room);
+        return store.store(room, null, new MessageStore.Draft(MessageType.SYSTEM, checkText(text), null, null, null))
+                .message();
+    }
+
+    /** Changes the text of one's own message within the edit window. */
+    @Transactional
+    public Message edit(CurrentUser user, UUID roomId, UUID messageId, @Nullable String text) {
+        access.requireVisible(user, roomId);
+        MessageRow row = requireInRoom(messageId, roomId, null);
+        if (!user.id().equals(row.senderId())) {
+            throw ChatException.forbidden("Only the sender can edit a message");
+        }
+        if (row.isDeleted()) {
+            throw new ChatException(ErrorCode.CONFLICT, "The message was deleted");
+        }
+        Instant now = Timestamps.now(clock);
+        if (Duration.between(row.sentAt(), now).compareTo(properties.editWindow()) > 0) {
+            throw new ChatException(
+                    ErrorCode.EDIT_WINDOW_CLOSED,
+                    "Messages can be edited for " + properties.editWindow().toMinutes() + " minutes after sending");
+        }
+        messages.updateContent(messageId, checkText(text), now);
+        Message edited = representation.render(messages.find(messageId).orElseThrow());
+        events.publishEvent(new MessageEdited(edited));
+        return edited;
+    }
+
+    /** Deletes a message, keeping its id and seq: by its sender or a moderator of the room. */
+    @Transactional
+    public void delete(CurrentUser user, UUID roomId, UUID messageId) {
+        Room room = access.requireVisible(user, roomId);
+        MessageRow row = requireInRoom(messageId, roomId, null);
+        if (!user.id().equals(row.senderId()) && !access.canModerate(user, room)) {
+            throw ChatException.forbidden("Only the sender or a moderator can delete a message");
+        }
+        if (!row.isDeleted()) {
+            messages.markDeleted(messageId, Timestamps.now(clock));
+            events.publishEvent(new MessageDeleted(roomId, messageId, row.seq()));
+        }
+    }
+
+    /** The message, if the user may see it. */
+    public Message requireVisible(CurrentUser user, UUID messageId) {
+        MessageRow row = messages.find(messageId).orElseThrow(() -> ChatException.notFound("Message"));
+        access.requireVisible(user, row.roomId());
+        if (row.seq() == null && !user.id().equals(row.senderId()) && !user.isModerator()) {
+            throw ChatException.notFound("Message");
+        }
+        return representation.render(row);
+    }
+
+    /** Records that the message was reported. */
+    @Transactional
+    public void markFlagged(UUID messageId, String reason) {
+        messages.markFlagged(messageId, reason);
+    }
+
+    private MessageRow requireInRoom(UUID messageId, UUID roomId, @Nullable String field) {
+        return messages.find(messageId)
+                .filter(m -> m.roomId().equals(roomId) && m.seq() != null)
+                .orElseThrow(() -> field == null
+                        ? ChatException.notFound("Message")
+                        : ChatException.invalid(field, "no such message in this room"));
+    }
+
+    private String checkText(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            throw new ChatException(ErrorCode.EMPTY_CONTENT, "Message content cannot be empty");
+        }
+        if (text.codePointCount(0, text.length()) > properties.maxLength()) {
+            throw new ChatException(
+                    ErrorCode.MESSAGE_TOO_LONG,
+                    "Message content exceeds " + properties.maxLength() + " characters",
+                    Map.of("content", "too long"));
+        }
+        return text;
+    }
+
+    private static void checkClientMsgId(@Nullable String clientMsgId) {
+        if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > 100)) {
+            throw ChatException.invalid("client_msg_id", "between 1 and 100 characters");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package com.sudamall.chat.message.internal;
+
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageHistory;
+import com.sudamall.chat.message.MessageService;
+import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.message.SendMessage;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A room's messages: send, history, edit, delete, shares and read state. */
+@RestController
+@RequestMapping("/api/chat/rooms/{roomId}")
+@Tag(name = "messages")
+class MessageController {
+
+    private final MessageService messages;
+    private final MessageHistory history;
+
+    MessageController(MessageService messages, MessageHistory history) {
+        this.messages = messages;
+        this.history = history;
+    }
+
+    record SendBody(
+            @Nullable String content,
+            @Nullable String messageType,
+            @Nullable UUID replyTo,
+            @Nullable String clientMsgId,
+            @Nullable UUID attachment) {}
+
+    @Operation(summary = "Send a message (201); a repeated client_msg_id returns the first message (200)")
+    @PostMapping(path = "/send_message", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Message> send(CurrentUser user, @PathVariable UUID roomId, @RequestBody SendBody body) {
+        MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());
+        MessageService.Sent sent = messages.send(new SendMessage(
+                user, roomId, type, body.content(), body.replyTo(), body.clientMsgId(), body.attachment()));
+        return ResponseEntity.status(sent.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(sent.message());
+    }
+
+    record Pagination(long total, int page, int perPage) {}
+
+    record SeedHistory(List<Message> messages, Pagination pagination) {}
+
+    record SeqHistory(List<Message> messages, boolean hasMore) {}
+
+    @Operation(summary = "History: ?page=&per_page= (newest first) or ?after_seq=|before_seq=&limit= (seq order)")
+    @GetMapping("/messages")
+    Object history(
+            CurrentUser user,
+            @PathVariable UUID roomId,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(name = "per_page", required = false) @Nullable Integer perPage,
+            @RequestParam(name = "after_seq", required = false) @Nullable Long afterSeq,
+            @RequestParam(name = "before_seq", required = false) @Nullable Long beforeSeq,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(name = "mark_read", defaultValue = "true") boolean markRead) {
+        if (afterSeq != null || beforeSeq != null || limit != null) {
+            MessageHistory.SeqPage seq =
+                    history.bySeq(user, roomId, afterSeq, beforeSeq, Paging.limit(limit, "limit", 50, 100), markRead);
+            return new SeqHistory(seq.messages(), seq.hasMore());
+        }
+        int pageNumber = Paging.limit(page, "page", 1, Integer.MAX_VALUE);
+        MessageHistory.SeedPage seed =
+                history.page(user, roomId, pageNumber, Paging.limit(perPage, "per_page", 50, 100), markRead);
+        return new SeedHistory(seed.messages(), new Pagination(seed.total(), seed.page(), seed.perPage()));
+    }
+
+    record EditBody(@Nullable String content) {}
+
+    @PatchMapping("/messages/{messageId}")
+    Message edit(
+            CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId, @RequestBody EditBody body) {
+        return messages.edit(user, roomId, messageId, body.content());
+    }
+
+    @DeleteMapping("/messages/{messageId}")
+    ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId) {
+        messages.delete(user, roomId, messageId);
+        return ResponseEntity.noContent().build();
+    }
+
+    record ShareProductBody(
+            @Nullable String product, @Nullable String message) {}
+
+    @PostMapping("/share_product")
+    @ResponseStatus(HttpStatus.CREATED)
+    Message shareProduct(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareProductBody body) {
+        return messages.shareProduct(user, roomId, required(body.product(), "product"), body.message())
+                .message();
+    }
+
+    record ShareOrderBody(@Nullable String order, @Nullable String message) {}
+
+    @PostMapping("/share_order")
+    @ResponseStatus(HttpStatus.CREATED)
+    Message shareOrder(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareOrderBody body) {
+        return messages.shareOrder(user, roomId, required(body.order(), "order"), body.message())
+                .message();
+    }
+
+    record ReadBody(@Nullable UUID upTo) {}
+
+    @PostMapping("/read")
+    MessageHistory.ReadState read(CurrentUser user, @PathVariable UUID roomId, @RequestBody ReadBody body) {
+        if (body.upTo() == null) {
+            throw ChatException.invalid("up_to", "is required");
+        }
+        return history.markRead(user, roomId, body.upTo());
+    }
+
+    @GetMapping("/messages/{messageId}/read_by")
+    List<MessageHistory.Receipt> readBy(CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId) {
+        return history.readBy(user, roomId, messageId);
+    }
+
+    private static String required(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ChatException.invalid(field, "is required");
+        }
+        return value;
+    }
+}

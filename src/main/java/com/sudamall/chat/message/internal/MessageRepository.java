@@ -1,0 +1,185 @@
+package com.sudamall.chat.message.internal;
+
+import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.web.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code messages}. */
+@Repository
+public class MessageRepository {
+
+    static final String COLUMNS = """
+            m.id, m.room_id, m.seq, m.sender_id, m.message_type, m.content, m.client_msg_id, m.reply_to, m.ref_type,
+            m.ref_id, m.ref_snapshot, m.attachment_id, m.moderation_status, m.is_flagged, m.is_edited, m.is_deleted,
+            m.sent_at, m.edited_at
+            """;
+
+    static final RowMapper<MessageRow> ROW = MessageRepository::row;
+
+    private final JdbcClient jdbc;
+
+    MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final String INSERT = """
+            INSERT INTO messages (id, room_id, seq, sender_id, message_type, content, client_msg_id, reply_to,
+                                  ref_type, ref_id, ref_snapshot, attachment_id, moderation_status, sent_at)
+            VALUES (:id, :roomId, :seq, :senderId, :type, :content, :clientMsgId, :replyTo,
+                    :refType, :refId, :refSnapshot, :attachmentId, :moderationStatus, :sentAt)
+            """;
+
+    public void insert(MessageRow row) {
+        jdbc.sql(INSERT)
+                .param("id", row.id())
+                .param("roomId", row.roomId())
+                .param("seq", row.seq())
+                .param("senderId", row.senderId())
+                .param("type", row.type().wireName())
+                .param("content", row.content())
+                .param("clientMsgId", row.clientMsgId())
+                .param("replyTo", row.replyTo())
+                .param("refType", row.refType())
+                .param("refId", row.refId())
+                .param("refSnapshot", row.refSnapshot())
+                .param("attachmentId", row.attachmentId())
+                .param("moderationStatus", row.moderationStatus())
+                .param("sentAt", Timestamps.param(row.sentAt()))
+                .update();
+    }
+
+    public Optional<MessageRow> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.id = :id")
+                .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    /** The stored message of an earlier send with the same key ({@code messages_idempotency_uk}). */
+    public Optional<MessageRow> findByClientMsgId(UUID roomId, String senderId, String clientMsgId) {
+        return jdbc.sql("""
+                        SELECT %s
+                          FROM messages m
+                         WHERE m.room_id = :roomId AND m.sender_id = :senderId AND m.client_msg_id = :clientMsgId
+                        """.formatted(COLUMNS))
+                .param("roomId", roomId)
+                .param("senderId", senderId)
+                .param("clientMsgId", clientMsgId)
+                .query(ROW)
+                .optional();
+    }
+
+    // The seq range of a page: seq is gapless, so a page of the seed's form is a range scan on messages_room_seq_uk.
+    private static final String SEQ_RANGE_NEWEST_FIRST = """
+            SELECT %s
+              FROM messages m
+             WHERE m.room_id = :roomId AND m.seq > :afterSeq AND m.seq < :beforeSeq
+             ORDER BY m.seq DESC
+             LIMIT :limit
+            """.formatted(COLUMNS);
+
+    private static final String SEQ_RANGE_OLDEST_FIRST = """
+            SELECT %s
+              FROM messages m
+             WHERE m.room_id = :roomId AND m.seq > :afterSeq AND m.seq < :beforeSeq
+             ORDER BY m.seq ASC
+             LIMIT :limit
+            """.formatted(COLUMNS);
+
+    /** Which end of a seq range a page starts from. */
+    public enum From {
+        /** The newest messages of the range (scrolling back, the seed's pages). */
+        NEWEST,
+        /** The oldest messages of the range (resume, catch-up). */
+        OLDEST
+    }
+
+    /** Up to {@code limit} messages with {@code afterSeq < seq < beforeSeq}, in the order {@code from} gives. */
+    public List<MessageRow> findBetween(UUID roomId, long afterSeq, long beforeSeq, int limit, From from) {
+        return jdbc.sql(from == From.NEWEST ? SEQ_RANGE_NEWEST_FIRST : SEQ_RANGE_OLDEST_FIRST)
+                .param("roomId", roomId)
+                .param("afterSeq", afterSeq)
+                .param("beforeSeq", beforeSeq)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    /** The newest message of each room (the one whose seq is the room's {@code last_seq}). */
+    public List<MessageRow> findLatest(Collection<UUID> roomIds) {
+        if (roomIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT %s
+                          FROM rooms r
+                          JOIN messages m ON m.room_id = r.id AND m.seq = r.last_seq
+                         WHERE r.id IN (:roomIds)
+                        """.formatted(COLUMNS))
+                .param("roomIds", List.copyOf(roomIds))
+                .query(ROW)
+                .list();
+    }
+
+    public void updateContent(UUID id, String content, Instant editedAt) {
+        jdbc.sql("UPDATE messages SET content = :content, is_edited = TRUE, edited_at = :editedAt WHERE id = :id")
+                .param("id", id)
+                .param("content", content)
+                .param("editedAt", Timestamps.param(editedAt))
+                .update();
+    }
+
+    /** Soft delete: the row keeps its id and seq, its text and file are gone. */
+    public void markDeleted(UUID id, Instant deletedAt) {
+        jdbc.sql("""
+                        UPDATE messages
+                           SET content = '', original_content = NULL, attachment_id = NULL, ref_snapshot = NULL,
+                               is_deleted = TRUE, deleted_at = :deletedAt
+                         WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("deletedAt", Timestamps.param(deletedAt))
+                .update();
+    }
+
+    public void markFlagged(UUID id, String reason) {
+        jdbc.sql("UPDATE messages SET is_flagged = TRUE, flag_reason = :reason WHERE id = :id")
+                .param("id", id)
+                .param("reason", reason)
+                .update();
+    }
+
+    private static MessageRow row(ResultSet rs, int row) throws SQLException {
+        long seq = rs.getLong("seq");
+        Long seqOrNull = rs.wasNull() ? null : seq;
+        return new MessageRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("room_id", UUID.class),
+                seqOrNull,
+                rs.getString("sender_id"),
+                MessageType.valueOf(rs.getString("message_type").toUpperCase(Locale.ROOT)),
+                rs.getString("content"),
+                rs.getString("client_msg_id"),
+                rs.getObject("reply_to", UUID.class),
+                rs.getString("ref_type"),
+                rs.getString("ref_id"),
+                rs.getString("ref_snapshot"),
+                rs.getObject("attachment_id", UUID.class),
+                rs.getString("moderation_status"),
+                rs.getBoolean("is_flagged"),
+                rs.getBoolean("is_edited"),
+                rs.getBoolean("is_deleted"),
+                Timestamps.read(rs, "sent_at"),
+                Timestamps.read(rs, "edited_at"));
+    }
+}

@@ -1,0 +1,90 @@
+package com.sudamall.chat.message.internal;
+
+import com.sudamall.chat.identity.User;
+import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageRef;
+import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.RoomAccess;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Renders stored messages as API.md's Message, looking up senders and read cursors once per batch. */
+@Component
+public class MessageRepresentation {
+
+    private final UserService users;
+    private final RoomAccess access;
+    private final JsonMapper json;
+
+    MessageRepresentation(UserService users, RoomAccess access, JsonMapper json) {
+        this.users = users;
+        this.access = access;
+        this.json = json;
+    }
+
+    public Message render(MessageRow row) {
+        return render(List.of(row)).getFirst();
+    }
+
+    public List<Message> render(List<MessageRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, User> senders = users.cards(rows.stream()
+                .map(MessageRow::senderId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<UUID, List<Member>> members =
+                access.members(rows.stream().map(MessageRow::roomId).distinct().toList());
+        return rows.stream()
+                .map(row -> toMessage(row, senders, members.getOrDefault(row.roomId(), List.of())))
+                .toList();
+    }
+
+    private Message toMessage(MessageRow row, Map<String, User> senders, List<Member> members) {
+        User sender = row.senderId() == null ? null : senders.get(row.senderId());
+        return new Message(
+                row.id(),
+                row.roomId(),
+                row.seq(),
+                row.type(),
+                row.content(),
+                sender,
+                row.sentAt(),
+                row.editedAt(),
+                row.isEdited(),
+                row.isDeleted(),
+                row.replyTo(),
+                row.clientMsgId(),
+                null,
+                ref(row),
+                isRead(row, members),
+                row.isFlagged(),
+                row.moderationStatus());
+    }
+
+    /** The seed's {@code is_read}: every other participant's cursor has passed the message. */
+    private static boolean isRead(MessageRow row, List<Member> members) {
+        if (row.seq() == null) {
+            return false;
+        }
+        List<Member> others =
+                members.stream().filter(m -> !m.userId().equals(row.senderId())).toList();
+        return !others.isEmpty() && others.stream().allMatch(m -> m.lastReadSeq() >= row.seq());
+    }
+
+    private @Nullable MessageRef ref(MessageRow row) {
+        if (row.refType() == null || row.refId() == null) {
+            return null;
+        }
+        Object snapshot = row.refSnapshot() == null ? null : json.readTree(row.refSnapshot());
+        return new MessageRef(row.refType(), row.refId(), snapshot);
+    }
+}

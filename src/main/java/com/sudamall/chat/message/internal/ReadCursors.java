@@ -1,0 +1,37 @@
+package com.sudamall.chat.message.internal;
+
+import com.sudamall.chat.message.MessagesRead;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Moves read cursors and announces it ({@link MessagesRead}) so other participants see read ticks. */
+@Component
+public class ReadCursors {
+
+    private final ReadCursorRepository cursors;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReadCursors(ReadCursorRepository cursors, ApplicationEventPublisher events, Clock clock) {
+        this.cursors = cursors;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Moves the reader's cursor to {@code seq} if that is forward; non-members have no cursor and nothing moves. */
+    @Transactional
+    public void advance(UUID roomId, String userId, long seq) {
+        if (cursors.advance(roomId, userId, seq, Timestamps.now(clock))) {
+            events.publishEvent(new MessagesRead(roomId, userId, seq));
+        }
+    }
+
+    public Map<UUID, Long> unreadByRoom(String userId) {
+        return cursors.unreadByRoom(userId);
+    }
+}

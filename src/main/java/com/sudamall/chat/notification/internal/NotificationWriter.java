@@ -1,0 +1,117 @@
+package com.sudamall.chat.notification.internal;
+
+import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.notification.Notification;
+import com.sudamall.chat.notification.NotificationCreated;
+import com.sudamall.chat.notification.internal.NotificationRepository.NewNotification;
+import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.MemberJoined;
+import com.sudamall.chat.room.MemberLeft;
+import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.room.RoomCreated;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the seed's notifications from room and message events, inside the transaction that caused them, so a
+ * notification exists exactly when its cause does.
+ */
+@Component
+class NotificationWriter {
+
+    private static final int PREVIEW_LENGTH = 100;
+
+    private final NotificationRepository notifications;
+    private final RoomAccess rooms;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    NotificationWriter(
+            NotificationRepository notifications, RoomAccess rooms, ApplicationEventPublisher events, Clock clock) {
+        this.notifications = notifications;
+        this.rooms = rooms;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private void write(NewNotification notification) {
+        Notification stored = notifications.insert(notification, Timestamps.now(clock));
+        events.publishEvent(new NotificationCreated(notification.userId(), stored));
+    }
+
+    @EventListener
+    void on(RoomCreated event) {
+        for (String userId : event.participantIds()) {
+            write(new NewNotification(
+                    userId,
+                    event.roomId(),
+                    null,
+                    "room_created",
+                    "New Chat Room",
+                    "Chat room \"" + event.name() + "\" has been created."));
+        }
+    }
+
+    @EventListener
+    void on(MemberJoined event) {
+        write(new NewNotification(
+                event.userId(),
+                event.roomId(),
+                null,
+                "participant_added",
+                "Added to a chat",
+                "You were added to \"" + event.roomName() + "\"."));
+    }
+
+    @EventListener
+    void on(MemberLeft event) {
+        for (String userId : event.remainingIds()) {
+            write(new NewNotification(
+                    userId,
+                    event.roomId(),
+                    null,
+                    "participant_left",
+                    "Participant left",
+                    "A participant left \"" + event.roomName() + "\"."));
+        }
+    }
+
+    /** One coalesced {@code new_message} row per recipient and room, plus {@code file_shared} for files. */
+    @EventListener
+    void on(MessageSent event) {
+        Message message = event.message();
+        String senderId = message.sender() == null ? null : message.sender().id();
+        List<String> recipients = rooms.members(message.roomId()).stream()
+                .map(Member::userId)
+                .filter(id -> !Objects.equals(id, senderId))
+                .toList();
+        String from = event.senderName() == null ? "New message" : "New message from " + event.senderName();
+        notifications.upsertNewMessage(
+                recipients, message.roomId(), message.id(), from, preview(message.content()), Timestamps.now(clock));
+        if (message.messageType() == MessageType.IMAGE || message.messageType() == MessageType.FILE) {
+            String name = message.attachment() == null
+                    ? "a file"
+                    : message.attachment().fileName();
+            for (String userId : recipients) {
+                write(new NewNotification(
+                        userId,
+                        message.roomId(),
+                        message.id(),
+                        "file_shared",
+                        "File shared",
+                        (event.senderName() == null ? "Someone" : event.senderName()) + " shared " + name));
+            }
+        }
+    }
+
+    private static String preview(String content) {
+        return content.length() > PREVIEW_LENGTH ? content.substring(0, PREVIEW_LENGTH) + "..." : content;
+    }
+}

@@ -1,0 +1,267 @@
+package com.sudamall.chat.realtime.internal;
+
+import com.sudamall.chat.bus.Channel;
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.identity.TokenVerifier;
+import com.sudamall.chat.identity.User;
+import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.identity.WsTicketService;
+import com.sudamall.chat.message.MessageHistory;
+import com.sudamall.chat.message.MessageService;
+import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.message.SendMessage;
+import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code /ws/chat/{room_id}/} (the seed's protocol) and {@code /ws/chat/} (one socket per user for all their rooms,
+ * frames naming {@code room_id}). Authenticates after the handshake (closing with 4401 or 4403,
+ * which browsers can read), then decodes frames and calls the same services as REST; the reply to a frame is an
+ * {@code ack}, a {@code pong} or an {@code error} frame, and the socket stays open after errors.
+ */
+@Component
+class ChatWebSocketHandler extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
+    private static final String SOCKET = "chat.socket";
+
+    private final TokenVerifier tokens;
+    private final WsTicketService tickets;
+    private final UserService users;
+    private final RoomAccess access;
+    private final MessageService messages;
+    private final MessageHistory history;
+    private final SessionRegistry registry;
+    private final RoomFanout fanout;
+    private final TypingTracker typing;
+    private final FrameCodec codec;
+    private final OrderedDelivery ordered;
+    private final RealtimeProperties properties;
+
+    ChatWebSocketHandler(
+            TokenVerifier tokens,
+            WsTicketService tickets,
+            UserService users,
+            RoomAccess access,
+            MessageService messages,
+            MessageHistory history,
+            SessionRegistry registry,
+            RoomFanout fanout,
+            TypingTracker typing,
+            FrameCodec codec,
+            OrderedDelivery ordered,
+            RealtimeProperties properties) {
+        this.tokens = tokens;
+        this.tickets = tickets;
+        this.users = users;
+        this.access = access;
+        this.messages = messages;
+        this.history = history;
+        this.registry = registry;
+        this.fanout = fanout;
+        this.typing = typing;
+        this.codec = codec;
+        this.ordered = ordered;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
+        URI uri = raw.getUri();
+        MultiValueMap<String, String> query =
+                UriComponentsBuilder.fromUri(uri).build().getQueryParams();
+        Optional<CurrentUser> user = authenticate(query);
+        if (user.isEmpty()) {
+            raw.close(CloseCode.UNAUTHORIZED.status("authentication required"));
+            return;
+        }
+        boolean multiplexed = uri.getPath().replaceAll("/+$", "").equals("/ws/chat");
+        UUID roomId = multiplexed ? null : roomIdOf(uri);
+        Optional<Room> room = roomId == null ? Optional.empty() : joinable(user.get(), roomId);
+        if (!multiplexed && room.isEmpty()) {
+            raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
+            return;
+        }
+        User card = users.cards(List.of(user.get().id())).get(user.get().id());
+        SocketSession session = new SocketSession(raw, user.get(), card, roomId, properties);
+        raw.getAttributes().put(SOCKET, session);
+        if (multiplexed) {
+            openMultiplexed(session);
+            return;
+        }
+        String afterSeq = query.getFirst("after_seq");
+        long start = afterSeq == null ? room.get().lastSeq() : parseSeq(afterSeq);
+        ordered.open(session, roomId, start, () -> registry.add(session, Channel.room(roomId)));
+        fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession raw, TextMessage text) {
+        SocketSession session = (SocketSession) raw.getAttributes().get(SOCKET);
+        if (session == null) {
+            return;
+        }
+        UUID roomId = session.roomId();
+        try {
+            InboundFrame frame = codec.decode(text.getPayload());
+            if (frame instanceof InboundFrame.Ping) {
+                reply(session, new OutboundFrame.Pong());
+                return;
+            }
+            roomId = roomOf(session, frame);
+            switch (frame) {
+                case InboundFrame.Text f -> send(session, roomId, f);
+                case InboundFrame.Typing f -> typing(session, roomId, f.isTyping());
+                case InboundFrame.Read f -> history.markRead(session.user(), roomId, f.upTo());
+                case InboundFrame.Resume f -> resume(session, roomId, f.afterSeq());
+                case InboundFrame.Ping f -> reply(session, new OutboundFrame.Pong());
+            }
+        } catch (ChatException e) {
+            reply(session, new OutboundFrame.Error(e.getMessage(), e.code().code(), roomId));
+        } catch (RuntimeException e) {
+            log.error("frame from socket {} failed", raw.getId(), e);
+            reply(session, new OutboundFrame.Error("Internal error", ErrorCode.INTERNAL_ERROR.code(), roomId));
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        SocketSession session = (SocketSession) raw.getAttributes().remove(SOCKET);
+        if (session == null) {
+            return;
+        }
+        registry.removeEverywhere(session);
+        UUID roomId = session.roomId();
+        if (roomId != null) {
+            if (typing.stopped(roomId, session.user().id())) {
+                fanout.toRoom(
+                        roomId,
+                        new OutboundFrame.Typing(roomId, session.card(), false),
+                        session.user().id());
+            }
+            fanout.toRoom(roomId, new OutboundFrame.UserLeft(roomId, session.card()), null);
+        }
+    }
+
+    /**
+     * Puts a multiplexed socket on its user's channel and all their rooms. Rooms whose last seq moved while it was
+     * being registered are caught up from the database, so nothing sent during the connect is missed.
+     */
+    private void openMultiplexed(SocketSession session) {
+        String userId = session.user().id();
+        Map<UUID, Long> start = access.activeRoomsOf(userId);
+        List<Channel> channels = new ArrayList<>();
+        channels.add(Channel.user(userId));
+        start.forEach((roomId, lastSeq) -> {
+            ordered.startAt(session, roomId, lastSeq);
+            channels.add(Channel.room(roomId));
+        });
+        registry.addAll(session, channels);
+        access.activeRoomsOf(userId).forEach((roomId, lastSeq) -> {
+            if (lastSeq > start.getOrDefault(roomId, lastSeq)) {
+                ordered.catchUp(session, roomId);
+            }
+        });
+    }
+
+    /** A room socket's frames are about its room; a multiplexed socket's frames must name theirs. */
+    private static UUID roomOf(SocketSession session, InboundFrame frame) {
+        if (session.roomId() != null) {
+            return session.roomId();
+        }
+        if (frame.roomId() == null) {
+            throw ChatException.invalid("room_id", "is required on /ws/chat/");
+        }
+        return frame.roomId();
+    }
+
+    private void send(SocketSession session, UUID roomId, InboundFrame.Text frame) {
+        MessageService.Sent sent = messages.send(new SendMessage(
+                session.user(), roomId, MessageType.TEXT, frame.content(), frame.replyTo(), frame.clientMsgId(), null));
+        typing.stopped(roomId, session.user().id());
+        reply(session, new OutboundFrame.Ack(roomId, frame.clientMsgId(), sent.message()));
+    }
+
+    private void typing(SocketSession session, UUID roomId, boolean isTyping) {
+        String userId = session.user().id();
+        if (session.isMultiplexed()) {
+            access.requireParticipant(session.user(), roomId);
+        }
+        if (isTyping) {
+            typing.started(
+                    roomId,
+                    userId,
+                    () -> fanout.toRoom(roomId, new OutboundFrame.Typing(roomId, session.card(), false), userId));
+        } else {
+            typing.stopped(roomId, userId);
+        }
+        fanout.toRoom(roomId, new OutboundFrame.Typing(roomId, session.card(), isTyping), userId);
+    }
+
+    private void resume(SocketSession session, UUID roomId, long afterSeq) {
+        if (session.isMultiplexed()) {
+            access.requireParticipant(session.user(), roomId);
+            registry.add(session, Channel.room(roomId));
+        }
+        ordered.resume(session, roomId, afterSeq);
+    }
+
+    private void reply(SocketSession session, OutboundFrame frame) {
+        session.send(codec.encode(frame));
+    }
+
+    private Optional<CurrentUser> authenticate(MultiValueMap<String, String> query) {
+        String ticket = query.getFirst("ticket");
+        if (ticket != null) {
+            return tickets.redeem(ticket);
+        }
+        String token = query.getFirst("token");
+        return token == null ? Optional.empty() : tokens.verify(token);
+    }
+
+    private Optional<Room> joinable(CurrentUser user, UUID roomId) {
+        try {
+            return Optional.of(access.requireParticipant(user, roomId));
+        } catch (ChatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static @Nullable UUID roomIdOf(@Nullable URI uri) {
+        if (uri == null) {
+            return null;
+        }
+        String[] parts = uri.getPath().split("/");
+        try {
+            return UUID.fromString(parts[parts.length - 1]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long parseSeq(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

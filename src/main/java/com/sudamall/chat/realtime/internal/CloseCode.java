@@ -1,0 +1,27 @@
+package com.sudamall.chat.realtime.internal;
+
+import org.springframework.web.socket.CloseStatus;
+
+/** Why the server closes a socket. Browsers cannot read the status of a refused upgrade, so these codes say why. */
+enum CloseCode {
+    /** The client said goodbye, or the server is shutting down cleanly. */
+    NORMAL(1000),
+    /** The client does not read its frames fast enough; the room does not wait for it. */
+    TOO_SLOW(1008),
+    /** The frame was larger than the configured maximum. */
+    TOO_BIG(1009),
+    /** No valid token or ticket. */
+    UNAUTHORIZED(4401),
+    /** The room is unknown, inactive, or the caller is not a participant. */
+    FORBIDDEN(4403);
+
+    private final int code;
+
+    CloseCode(int code) {
+        this.code = code;
+    }
+
+    CloseStatus status(String reason) {
+        return new CloseStatus(code, reason);
+    }
+}

@@ -1,0 +1,99 @@
+package com.sudamall.chat.realtime.internal;
+
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one place frames are read and written. A frame without {@code type} is a text frame, as in the seed. */
+@Component
+class FrameCodec {
+
+    private final JsonMapper json;
+
+    FrameCodec(JsonMapper json) {
+        this.json = json;
+    }
+
+    String encode(OutboundFrame frame) {
+        return json.writeValueAsString(frame);
+    }
+
+    /** The frame, or a {@link ChatException} with the code its error frame will carry. */
+    InboundFrame decode(String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JacksonException e) {
+            throw ChatException.invalid("frame", "is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ChatException.invalid("frame", "must be a JSON object");
+        }
+        String type = node.has("type") ? requireString(node, "type") : "text";
+        UUID roomId = optionalUuid(node, "room_id");
+        return switch (type) {
+            case "text" ->
+                new InboundFrame.Text(
+                        roomId,
+                        node.has("content") ? requireString(node, "content") : "",
+                        optionalUuid(node, "reply_to"),
+                        optionalString(node, "client_msg_id"));
+            case "typing" ->
+                new InboundFrame.Typing(roomId, node.path("is_typing").asBoolean(false));
+            case "read" -> new InboundFrame.Read(roomId, requireUuid(node, "up_to"));
+            case "resume" -> new InboundFrame.Resume(roomId, requireSeq(node, "after_seq"));
+            case "ping" -> new InboundFrame.Ping(roomId);
+            default -> throw new ChatException(ErrorCode.VALIDATION_FAILED, "Unknown frame type: " + abbreviate(type));
+        };
+    }
+
+    private static String requireString(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString()) {
+            throw ChatException.invalid(field, "must be a string");
+        }
+        return value.asString();
+    }
+
+    private static @Nullable String optionalString(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : requireString(node, field);
+    }
+
+    private static @Nullable UUID optionalUuid(JsonNode node, String field) {
+        String value = optionalString(node, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ChatException.invalid(field, "must be a UUID");
+        }
+    }
+
+    private static UUID requireUuid(JsonNode node, String field) {
+        UUID value = optionalUuid(node, field);
+        if (value == null) {
+            throw ChatException.invalid(field, "is required");
+        }
+        return value;
+    }
+
+    private static long requireSeq(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+            throw ChatException.invalid(field, "must be a non-negative integer");
+        }
+        return value.asLong();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

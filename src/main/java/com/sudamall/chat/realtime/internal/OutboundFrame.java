@@ -1,0 +1,49 @@
+package com.sudamall.chat.realtime.internal;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.sudamall.chat.identity.User;
+import com.sudamall.chat.message.Message;
+import com.sudamall.chat.notification.Notification;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Server → client frames of API.md. Each is serialized once per room event, with its {@code type}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+sealed interface OutboundFrame {
+
+    @JsonTypeName("message")
+    record MessageFrame(UUID roomId, Message message) implements OutboundFrame {}
+
+    @JsonTypeName("ack")
+    record Ack(UUID roomId, @Nullable String clientMsgId, Message message) implements OutboundFrame {}
+
+    @JsonTypeName("message_edited")
+    record MessageEdited(UUID roomId, Message message) implements OutboundFrame {}
+
+    @JsonTypeName("message_deleted")
+    record MessageDeleted(UUID roomId, DeletedRef message) implements OutboundFrame {}
+
+    record DeletedRef(UUID id, @Nullable Long seq) {}
+
+    @JsonTypeName("typing")
+    record Typing(UUID roomId, User user, boolean isTyping) implements OutboundFrame {}
+
+    @JsonTypeName("user_joined")
+    record UserJoined(UUID roomId, User user) implements OutboundFrame {}
+
+    @JsonTypeName("user_left")
+    record UserLeft(UUID roomId, User user) implements OutboundFrame {}
+
+    @JsonTypeName("read")
+    record Read(UUID roomId, User user, long upToSeq) implements OutboundFrame {}
+
+    @JsonTypeName("error")
+    record Error(String message, String code, @Nullable UUID roomId) implements OutboundFrame {}
+
+    @JsonTypeName("notification")
+    record NotificationFrame(Notification notification) implements OutboundFrame {}
+
+    @JsonTypeName("pong")
+    record Pong() implements OutboundFrame {}
+}

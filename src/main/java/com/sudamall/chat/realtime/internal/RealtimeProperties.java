@@ -1,0 +1,21 @@
+package com.sudamall.chat.realtime.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * WebSocket settings.
+ *
+ * @param maxFrameSize largest frame a client may send
+ * @param sendBufferSize bytes queued for one socket before it counts as too slow and is closed
+ * @param sendTimeLimit longest a single write to one socket may take before it counts as too slow
+ * @param typingTimeout a typing indicator not renewed within this time ends with {@code is_typing: false}
+ */
+@ConfigurationProperties("chat.realtime")
+record RealtimeProperties(
+        @DefaultValue("64KB") DataSize maxFrameSize,
+        @DefaultValue("1MB") DataSize sendBufferSize,
+        @DefaultValue("10s") Duration sendTimeLimit,
+        @DefaultValue("5s") Duration typingTimeout) {}

@@ -1,0 +1,99 @@
+package com.sudamall.chat.realtime.internal;
+
+import com.sudamall.chat.bus.BusEvent;
+import com.sudamall.chat.bus.Channel;
+import com.sudamall.chat.bus.EventBus;
+import com.sudamall.chat.identity.User;
+import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.MessageDeleted;
+import com.sudamall.chat.message.MessageEdited;
+import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.message.MessagesRead;
+import com.sudamall.chat.notification.NotificationCreated;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns committed events into frames: each event is serialized once, published to the bus, and written as the same
+ * text to every local socket on its channel. Listens after commit, so no socket sees what was rolled back.
+ */
+@Component
+class RoomFanout {
+
+    private final EventBus bus;
+    private final SessionRegistry sessions;
+    private final FrameCodec codec;
+    private final UserService users;
+    private final OrderedDelivery ordered;
+
+    RoomFanout(EventBus bus, SessionRegistry sessions, FrameCodec codec, UserService users, OrderedDelivery ordered) {
+        this.bus = bus;
+        this.sessions = sessions;
+        this.codec = codec;
+        this.users = users;
+        this.ordered = ordered;
+        bus.onEvent(this::deliver);
+    }
+
+    /** Sends a frame to every socket in the room, on every node, except those of {@code skipUserId}. */
+    void toRoom(UUID roomId, OutboundFrame frame, @Nullable String skipUserId) {
+        bus.publish(new BusEvent(Channel.room(roomId), codec.encode(frame), skipUserId, 0));
+    }
+
+    /** Sends a frame to the user's multiplexed sockets, on every node. */
+    void toUser(String userId, OutboundFrame frame) {
+        bus.publish(new BusEvent(Channel.user(userId), codec.encode(frame), null, 0));
+    }
+
+    private void deliver(BusEvent event) {
+        UUID roomId = event.seq() > 0 ? event.channel().roomId() : null;
+        for (SocketSession session : sessions.on(event.channel())) {
+            if (session.user().id().equals(event.skipUserId())) {
+                continue;
+            }
+            if (roomId != null) {
+                ordered.deliver(session, roomId, event.seq(), event.frame());
+            } else {
+                session.send(event.frame());
+            }
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessageSent event) {
+        OutboundFrame frame = new OutboundFrame.MessageFrame(event.roomId(), event.message());
+        bus.publish(new BusEvent(
+                Channel.room(event.roomId()),
+                codec.encode(frame),
+                null,
+                event.message().seq()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessageEdited event) {
+        UUID roomId = event.message().roomId();
+        toRoom(roomId, new OutboundFrame.MessageEdited(roomId, event.message()), null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessageDeleted event) {
+        OutboundFrame.DeletedRef ref = new OutboundFrame.DeletedRef(event.messageId(), event.seq());
+        toRoom(event.roomId(), new OutboundFrame.MessageDeleted(event.roomId(), ref), null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessagesRead event) {
+        User reader = users.cards(List.of(event.userId())).get(event.userId());
+        if (reader != null) {
+            toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, event.upToSeq()), null);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(NotificationCreated event) {
+        toUser(event.userId(), new OutboundFrame.NotificationFrame(event.notification()));
+    }
+}

@@ -1,0 +1,116 @@
+package com.sudamall.chat.realtime.internal;
+
+import com.sudamall.chat.bus.Channel;
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.identity.User;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+/**
+ * One open socket: either a room socket ({@code /ws/chat/{room_id}/}, {@link #roomId()} set) or a user's
+ * multiplexed socket ({@code /ws/chat/}, on all their rooms). Writes go through a bounded buffer: a socket whose
+ * buffer overflows, or whose write takes too long, is closed with {@link CloseCode#TOO_SLOW} instead of holding
+ * the room back.
+ */
+final class SocketSession {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketSession.class);
+
+    private final WebSocketSession raw;
+    private final ConcurrentWebSocketSessionDecorator out;
+    private final CurrentUser user;
+    private final User card;
+    private final @Nullable UUID roomId;
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, RoomPosition> positions = new ConcurrentHashMap<>();
+
+    SocketSession(
+            WebSocketSession raw, CurrentUser user, User card, @Nullable UUID roomId, RealtimeProperties properties) {
+        this.raw = raw;
+        this.out = new ConcurrentWebSocketSessionDecorator(
+                raw,
+                (int) properties.sendTimeLimit().toMillis(),
+                (int) properties.sendBufferSize().toBytes(),
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        this.user = user;
+        this.card = card;
+        this.roomId = roomId;
+    }
+
+    CurrentUser user() {
+        return user;
+    }
+
+    User card() {
+        return card;
+    }
+
+    /** The room of a room socket; null for a multiplexed socket. */
+    @Nullable
+    UUID roomId() {
+        return roomId;
+    }
+
+    boolean isMultiplexed() {
+        return roomId == null;
+    }
+
+    /** The channels this socket is registered on (kept by {@link SessionRegistry}). */
+    Set<Channel> channels() {
+        return channels;
+    }
+
+    /** Where this socket stands in a room's message sequence; guarded by its own monitor. */
+    RoomPosition position(UUID roomId) {
+        return positions.computeIfAbsent(roomId, id -> new RoomPosition());
+    }
+
+    /** The last seq of a room sent to this socket; unknown until the first message or resume. */
+    static final class RoomPosition {
+
+        private long lastSeq = -1;
+
+        boolean isKnown() {
+            return lastSeq >= 0;
+        }
+
+        long lastSeq() {
+            return lastSeq;
+        }
+
+        void moveTo(long seq) {
+            lastSeq = seq;
+        }
+    }
+
+    void send(String frame) {
+        if (!raw.isOpen()) {
+            return;
+        }
+        try {
+            out.sendMessage(new TextMessage(frame));
+        } catch (SessionLimitExceededException e) {
+            close(CloseCode.TOO_SLOW, "too slow to read");
+        } catch (IOException | IllegalStateException e) {
+            log.debug("socket {} write failed: {}", raw.getId(), e.getMessage());
+        }
+    }
+
+    void close(CloseCode code, String reason) {
+        try {
+            raw.close(code.status(reason));
+        } catch (IOException | IllegalStateException e) {
+            log.debug("socket {} close failed: {}", raw.getId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.sudamall.chat.room;
+
+import com.sudamall.chat.commerce.CommerceService;
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.room.internal.MemberRepository;
+import com.sudamall.chat.room.internal.RoomRepository;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may see, use and manage a room. Every room, message and file access goes through here: participants of active
+ * rooms and moderators see a room; everyone else gets {@link RoomNotFoundException}.
+ */
+@Service
+public class RoomAccess {
+
+    private final RoomRepository rooms;
+    private final MemberRepository members;
+    private final CommerceService commerce;
+
+    RoomAccess(RoomRepository rooms, MemberRepository members, CommerceService commerce) {
+        this.rooms = rooms;
+        this.members = members;
+        this.commerce = commerce;
+    }
+
+    /** The room, if the user may read it; otherwise a 404. */
+    public Room requireVisible(CurrentUser user, UUID roomId) {
+        Room room = rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+        if (canModerate(user, room) || room.isActive() && members.isMember(roomId, user.id())) {
+            return room;
+        }
+        throw new RoomNotFoundException(roomId);
+    }
+
+    /** The room, if the user may post in it: a participant of an active room. */
+    public Room requireParticipant(CurrentUser user, UUID roomId) {
+        Room room = requireVisible(user, roomId);
+        if (!members.isMember(roomId, user.id())) {
+            throw new ChatException(ErrorCode.NOT_PARTICIPANT, "Only participants can post in this room");
+        }
+        requireActive(room);
+        return room;
+    }
+
+    /** A 409 {@code room_inactive} unless the room is active. */
+    public static void requireActive(Room room) {
+        if (!room.isActive()) {
+            throw new ChatException(ErrorCode.ROOM_INACTIVE, "Chat room is not active");
+        }
+    }
+
+    /** The room, whoever asks: for the platform's backend. */
+    public Room require(UUID roomId) {
+        return rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+    }
+
+    /** Moderators, admins and the room's own moderator may moderate it. */
+    public boolean canModerate(CurrentUser user, Room room) {
+        return user.isModerator() || user.id().equals(room.moderatorId());
+    }
+
+    /** The room's owners may rename it, change settings and manage participants. */
+    public boolean canManage(CurrentUser user, Room room) {
+        return canModerate(user, room) || user.id().equals(room.createdBy()) || isStoreSide(user.id(), room);
+    }
+
+    /** The owner or staff of the room's store. */
+    public boolean isStoreSide(String userId, Room room) {
+        return room.storeId() != null
+                && commerce.findStore(room.storeId())
+                        .map(s -> s.isStoreSide(userId))
+                        .orElse(false);
+    }
+
+    public boolean isMember(UUID roomId, String userId) {
+        return members.isMember(roomId, userId);
+    }
+
+    public List<Member> members(UUID roomId) {
+        return members.members(roomId);
+    }
+
+    /** Members of several rooms at once. */
+    public Map<UUID, List<Member>> members(Collection<UUID> roomIds) {
+        return members.members(roomIds);
+    }
+
+    /** The active rooms the user takes part in, each with its last seq. */
+    public Map<UUID, Long> activeRoomsOf(String userId) {
+        return members.activeRoomsOf(userId);
+    }
+
+    public Optional<Member> member(UUID roomId, String userId) {
+        return members.find(roomId, userId);
+    }
+}

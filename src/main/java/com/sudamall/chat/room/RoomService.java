@@ -1,0 +1,281 @@
+package com.sudamall.chat.room;
+
+import com.sudamall.chat.commerce.CommerceService;
+import com.sudamall.chat.commerce.Store;
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.room.internal.MemberRepository;
+import com.sudamall.chat.room.internal.RoomRepository;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.TimeCursor;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Opening rooms, changing their settings and managing their participants. */
+@Service
+public class RoomService {
+
+    private final RoomRepository rooms;
+    private final MemberRepository members;
+    private final RoomAccess access;
+    private final CommerceService commerce;
+    private final UserService users;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    RoomService(
+            RoomRepository rooms,
+            MemberRepository members,
+            RoomAccess access,
+            CommerceService commerce,
+            UserService users,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.rooms = rooms;
+        this.members = members;
+        this.access = access;
+        this.commerce = commerce;
+        this.users = users;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of opening a room.
+     *
+     * @param room the room
+     * @param isNew false when an existing customer-store room was returned instead of a duplicate
+     */
+    public record Opened(Room room, boolean isNew) {}
+
+    /**
+     * Opens a room with the caller and the given participants. A customer-store room always includes the store's
+     * owner, and returns the existing active room of that customer and store instead of a second one.
+     */
+    public Opened create(CurrentUser caller, CreateRoom command) {
+        Set<String> participants = new LinkedHashSet<>();
+        participants.add(caller.id());
+        command.participantIds().forEach(id -> participants.add(UserService.requireValidId(id, "participants")));
+        Store store = command.storeId() == null ? null : commerce.requireStore(command.storeId(), "store");
+        String productId = command.productId() == null
+                ? null
+                : commerce.requireProduct(command.productId(), "product").id();
+        String customerId = null;
+        if (command.type() == RoomType.CUSTOMER_STORE) {
+            if (store == null) {
+                throw ChatException.invalid("store", "a customer_store room needs a store");
+            }
+            customerId = customerOf(store, participants);
+            participants.add(store.ownerId());
+        }
+        int max = maxParticipants(command);
+        if (participants.size() > max) {
+            throw new ChatException(
+                    ErrorCode.ROOM_FULL,
+                    "A " + command.type().wireName() + " room allows at most " + max + " participants");
+        }
+        if (command.type() == RoomType.PRIVATE && participants.size() < 2) {
+            throw ChatException.invalid("participants", "a private room needs one other participant");
+        }
+        String name = command.name() == null || command.name().isBlank()
+                ? command.type().defaultName()
+                : command.name().strip();
+        if (name.length() > 255) {
+            throw ChatException.invalid("name", "at most 255 characters");
+        }
+        users.ensureExists(participants);
+        String dedupeKey = customerId == null ? null : store.id() + "|" + customerId;
+        if (dedupeKey != null) {
+            Optional<Room> existing = rooms.findByDedupeKey(dedupeKey);
+            if (existing.isPresent()) {
+                return new Opened(reopen(caller, existing.get(), productId), false);
+            }
+        }
+        NewRoomRow row =
+                new NewRoomRow(name, command.type(), store, productId, customerId, max, dedupeKey, participants);
+        try {
+            return new Opened(transactions.execute(tx -> insert(caller, row)), true);
+        } catch (DuplicateKeyException raced) {
+            Room winner = rooms.findByDedupeKey(dedupeKey).orElseThrow(() -> raced);
+            return new Opened(reopen(caller, winner, productId), false);
+        }
+    }
+
+    private record NewRoomRow(
+            String name,
+            RoomType type,
+            @Nullable Store store,
+            @Nullable String productId,
+            @Nullable String customerId,
+            int max,
+            @Nullable String dedupeKey,
+            Set<String> participants) {}
+
+    private Room insert(CurrentUser caller, NewRoomRow row) {
+        Instant now = Timestamps.now(clock);
+        UUID id = UUID.randomUUID();
+        rooms.insert(new RoomRepository.NewRoom(
+                id,
+                row.name(),
+                row.type(),
+                row.store() == null ? null : row.store().id(),
+                row.productId(),
+                row.customerId(),
+                row.dedupeKey(),
+                row.max(),
+                caller.id(),
+                now));
+        for (String userId : row.participants()) {
+            members.add(id, userId, now);
+        }
+        events.publishEvent(new RoomCreated(id, row.name(), List.copyOf(row.participants()), caller.id()));
+        return rooms.find(id).orElseThrow();
+    }
+
+    /** An existing customer-store room opened again: the caller must be in it, and a new product becomes its topic. */
+    private Room reopen(CurrentUser caller, Room room, @Nullable String productId) {
+        if (!members.isMember(room.id(), caller.id())) {
+            if (!access.isStoreSide(caller.id(), room)) {
+                throw ChatException.forbidden("Not allowed to open this conversation");
+            }
+            addParticipant(caller, room.id(), caller.id());
+        }
+        if (productId != null && !productId.equals(room.productId())) {
+            rooms.updateProduct(room.id(), productId, Timestamps.now(clock));
+        }
+        return rooms.find(room.id()).orElseThrow();
+    }
+
+    private static String customerOf(Store store, Set<String> participants) {
+        return participants.stream()
+                .filter(id -> !store.isStoreSide(id))
+                .findFirst()
+                .orElseThrow(() -> ChatException.invalid("participants", "a customer_store room needs a customer"));
+    }
+
+    private static int maxParticipants(CreateRoom command) {
+        if (command.maxParticipants() == null) {
+            return command.type().defaultMaxParticipants();
+        }
+        if (command.type() != RoomType.GROUP) {
+            throw ChatException.invalid("max_participants", "only group rooms choose their size");
+        }
+        if (command.maxParticipants() < 2 || command.maxParticipants() > RoomType.MAX_GROUP_SIZE) {
+            throw ChatException.invalid("max_participants", "between 2 and " + RoomType.MAX_GROUP_SIZE);
+        }
+        return command.maxParticipants();
+    }
+
+    /** Renames a room or changes its settings; room owners and moderators only. */
+    @Transactional
+    public Room update(CurrentUser caller, UUID roomId, UpdateRoom command) {
+        Room room = access.requireVisible(caller, roomId);
+        if (!access.canManage(caller, room)) {
+            throw ChatException.forbidden("Only the room's owner or a moderator can change it");
+        }
+        String name = command.name() == null ? room.name() : command.name().strip();
+        if (name.isEmpty() || name.length() > 255) {
+            throw ChatException.invalid("name", "between 1 and 255 characters");
+        }
+        String moderatorId = room.moderatorId();
+        if (command.moderatorId() != null) {
+            moderatorId = command.moderatorId().isEmpty()
+                    ? null
+                    : UserService.requireValidId(command.moderatorId(), "moderator");
+            if (moderatorId != null) {
+                users.ensureExists(List.of(moderatorId));
+            }
+        }
+        rooms.updateSettings(
+                roomId,
+                name,
+                command.allowFileSharing() == null ? room.allowFileSharing() : command.allowFileSharing(),
+                command.isModerated() == null ? room.isModerated() : command.isModerated(),
+                moderatorId,
+                Timestamps.now(clock));
+        return rooms.find(roomId).orElseThrow();
+    }
+
+    /** Adds a participant, within the room's limit; room owners and moderators only. */
+    @Transactional
+    public Room addParticipant(CurrentUser caller, UUID roomId, String userId) {
+        UserService.requireValidId(userId, "user");
+        Room room = access.requireVisible(caller, roomId);
+        boolean joiningThemselves = caller.id().equals(userId) && access.isStoreSide(userId, room);
+        if (!joiningThemselves && !access.canManage(caller, room)) {
+            throw ChatException.forbidden("Only the room's owner or a moderator can add participants");
+        }
+        RoomAccess.requireActive(room);
+        rooms.lock(roomId);
+        if (members.isMember(roomId, userId)) {
+            return room;
+        }
+        if (members.count(roomId) >= room.maxParticipants()) {
+            throw new ChatException(
+                    ErrorCode.ROOM_FULL, "The room is full (" + room.maxParticipants() + " participants)");
+        }
+        users.ensureExists(List.of(userId));
+        members.add(roomId, userId, Timestamps.now(clock));
+        events.publishEvent(new MemberJoined(roomId, room.name(), userId, caller.id()));
+        return rooms.find(roomId).orElseThrow();
+    }
+
+    /**
+     * Removes a participant: anyone may leave, owners and moderators may remove others. A room left with no
+     * participants becomes inactive, as in the seed.
+     */
+    @Transactional
+    public void removeParticipant(CurrentUser caller, UUID roomId, String userId) {
+        Room room = access.requireVisible(caller, roomId);
+        if (!caller.id().equals(userId) && !access.canManage(caller, room)) {
+            throw ChatException.forbidden("Only the room's owner or a moderator can remove participants");
+        }
+        rooms.lock(roomId);
+        if (!members.remove(roomId, userId)) {
+            throw ChatException.notFound("Participant");
+        }
+        List<String> remaining =
+                members.members(roomId).stream().map(Member::userId).toList();
+        if (remaining.isEmpty()) {
+            rooms.deactivate(roomId, Timestamps.now(clock));
+        }
+        events.publishEvent(new MemberLeft(roomId, room.name(), userId, remaining));
+    }
+
+    /**
+     * A page of the user's active rooms, newest activity first.
+     *
+     * @param rooms the rooms of this page
+     * @param nextCursor where the next page starts, null on the last page
+     */
+    public record RoomPage(List<Room> rooms, @Nullable String nextCursor) {}
+
+    public RoomPage list(CurrentUser user, @Nullable RoomType type, @Nullable String cursor, int limit) {
+        List<Room> page = new ArrayList<>(rooms.findForMember(user.id(), type, TimeCursor.parse(cursor), limit + 1));
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            Room last = page.getLast();
+            next = new TimeCursor(last.lastMessageAt() != null ? last.lastMessageAt() : last.createdAt(), last.id())
+                    .encode();
+        }
+        return new RoomPage(page, next);
+    }
+}

@@ -1,0 +1,116 @@
+package com.sudamall.chat.room.internal;
+
+import com.sudamall.chat.room.Member;
+import com.sudamall.chat.web.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code room_members}. */
+@Repository
+public class MemberRepository {
+
+    private static final String COLUMNS = "room_id, user_id, joined_at, last_read_seq, last_read_at, is_muted";
+
+    private static final RowMapper<Member> MEMBER = MemberRepository::member;
+
+    private final JdbcClient jdbc;
+
+    MemberRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean isMember(UUID roomId, String userId) {
+        return find(roomId, userId).isPresent();
+    }
+
+    public Optional<Member> find(UUID roomId, String userId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM room_members WHERE room_id = :roomId AND user_id = :userId")
+                .param("roomId", roomId)
+                .param("userId", userId)
+                .query(MEMBER)
+                .optional();
+    }
+
+    /** Members in the order they joined. */
+    public List<Member> members(UUID roomId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM room_members WHERE room_id = :roomId ORDER BY joined_at, user_id")
+                .param("roomId", roomId)
+                .query(MEMBER)
+                .list();
+    }
+
+    /** Members of several rooms at once, for rendering a page of rooms. */
+    public Map<UUID, List<Member>> members(Collection<UUID> roomIds) {
+        if (roomIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("SELECT " + COLUMNS + " FROM room_members WHERE room_id IN (:roomIds) ORDER BY joined_at, user_id")
+                .param("roomIds", List.copyOf(roomIds))
+                .query(MEMBER)
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(Member::roomId));
+    }
+
+    private record RoomSeq(UUID roomId, long lastSeq) {}
+
+    /** The active rooms a user is in, with each room's last seq (room_members_user_idx). */
+    public Map<UUID, Long> activeRoomsOf(String userId) {
+        return jdbc.sql("""
+                        SELECT m.room_id, r.last_seq
+                          FROM room_members m
+                          JOIN rooms r ON r.id = m.room_id
+                         WHERE m.user_id = :userId AND r.is_active = TRUE
+                        """).param("userId", userId).query(RoomSeq.class).list().stream()
+                .collect(Collectors.toMap(RoomSeq::roomId, RoomSeq::lastSeq));
+    }
+
+    public int count(UUID roomId) {
+        return jdbc.sql("SELECT COUNT(*) FROM room_members WHERE room_id = :roomId")
+                .param("roomId", roomId)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void add(UUID roomId, String userId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO room_members (room_id, user_id, joined_at)
+                        VALUES (:roomId, :userId, :now)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("roomId", roomId)
+                .param("userId", userId)
+                .param("now", Timestamps.param(now))
+                .update();
+    }
+
+    /** True when the user was a member. */
+    public boolean remove(UUID roomId, String userId) {
+        return jdbc.sql("DELETE FROM room_members WHERE room_id = :roomId AND user_id = :userId")
+                        .param("roomId", roomId)
+                        .param("userId", userId)
+                        .update()
+                > 0;
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        return new Member(
+                rs.getObject("room_id", UUID.class),
+                rs.getString("user_id"),
+                Timestamps.read(rs, "joined_at"),
+                rs.getLong("last_read_seq"),
+                Timestamps.read(rs, "last_read_at"),
+                rs.getBoolean("is_muted"));
+    }
+}

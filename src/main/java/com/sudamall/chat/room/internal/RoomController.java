@@ -1,0 +1,120 @@
+package com.sudamall.chat.room.internal;
+
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.room.CreateRoom;
+import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.room.RoomService;
+import com.sudamall.chat.room.RoomType;
+import com.sudamall.chat.room.UpdateRoom;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/chat/rooms/}: the seed's ChatRoomViewSet plus settings and participants. */
+@RestController
+@RequestMapping("/api/chat/rooms")
+@Tag(name = "rooms")
+class RoomController {
+
+    private final RoomService rooms;
+    private final RoomAccess access;
+    private final RoomRepresentation representation;
+
+    RoomController(RoomService rooms, RoomAccess access, RoomRepresentation representation) {
+        this.rooms = rooms;
+        this.access = access;
+        this.representation = representation;
+    }
+
+    record RoomList(List<RoomJson> results, @Nullable String nextCursor) {}
+
+    @Operation(summary = "My active rooms, newest activity first")
+    @GetMapping
+    RoomList list(
+            CurrentUser user,
+            @RequestParam(name = "room_type", required = false) @Nullable String roomType,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        RoomType type = roomType == null || roomType.isBlank() ? null : RoomType.parse(roomType);
+        RoomService.RoomPage page = rooms.list(user, type, cursor, Paging.limit(limit, "limit", 20, 100));
+        return new RoomList(representation.render(page.rooms(), user.id()), page.nextCursor());
+    }
+
+    record CreateRoomBody(
+            @Nullable List<String> participants,
+            @Nullable String roomType,
+            @Nullable String store,
+            @Nullable String product,
+            @Nullable String name,
+            @Nullable Integer maxParticipants) {}
+
+    @Operation(summary = "Open a room (201), or get the existing customer-store room of this customer and store (200)")
+    @PostMapping
+    ResponseEntity<RoomJson> create(CurrentUser user, @RequestBody CreateRoomBody body) {
+        List<String> participants = body.participants() == null ? List.of() : body.participants();
+        if (participants.stream().anyMatch(p -> p == null)) {
+            throw ChatException.invalid("participants", "must be a list of user ids");
+        }
+        RoomType type = body.roomType() == null ? RoomType.PRIVATE : RoomType.parse(body.roomType());
+        RoomService.Opened opened = rooms.create(
+                user,
+                new CreateRoom(participants, type, body.store(), body.product(), body.name(), body.maxParticipants()));
+        return ResponseEntity.status(opened.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(representation.render(opened.room(), user.id()));
+    }
+
+    @GetMapping("/{roomId}")
+    RoomJson detail(CurrentUser user, @PathVariable UUID roomId) {
+        return representation.render(access.requireVisible(user, roomId), user.id());
+    }
+
+    record UpdateRoomBody(
+            @Nullable String name,
+            @Nullable Boolean allowFileSharing,
+            @Nullable Boolean isModerated,
+            @Nullable String moderator) {}
+
+    @Operation(summary = "Rename a room or change its settings (owners and moderators)")
+    @PatchMapping("/{roomId}")
+    RoomJson update(CurrentUser user, @PathVariable UUID roomId, @RequestBody UpdateRoomBody body) {
+        Room room = rooms.update(
+                user,
+                roomId,
+                new UpdateRoom(body.name(), body.allowFileSharing(), body.isModerated(), body.moderator()));
+        return representation.render(room, user.id());
+    }
+
+    record AddParticipantBody(@Nullable String user) {}
+
+    @PostMapping("/{roomId}/participants")
+    @ResponseStatus(HttpStatus.CREATED)
+    RoomJson addParticipant(CurrentUser user, @PathVariable UUID roomId, @RequestBody AddParticipantBody body) {
+        if (body.user() == null) {
+            throw ChatException.invalid("user", "is required");
+        }
+        return representation.render(rooms.addParticipant(user, roomId, body.user()), user.id());
+    }
+
+    @DeleteMapping("/{roomId}/participants/{userId}")
+    ResponseEntity<Void> removeParticipant(CurrentUser user, @PathVariable UUID roomId, @PathVariable String userId) {
+        rooms.removeParticipant(user, roomId, userId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,31 @@
+package com.sudamall.chat.room.internal;
+
+import com.sudamall.chat.identity.User;
+import com.sudamall.chat.room.RoomType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The Room object of API.md, as clients receive it. */
+record RoomJson(
+        UUID roomId,
+        String name,
+        RoomType roomType,
+        @Nullable Map<String, String> store,
+        @Nullable Map<String, @Nullable Object> product,
+        List<User> participants,
+        int participantCount,
+        int maxParticipants,
+        boolean isActive,
+        boolean isPrivate,
+        boolean allowFileSharing,
+        boolean isModerated,
+        @Nullable Object lastMessage,
+        @Nullable Instant lastMessageAt,
+        long unreadCount,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable User createdBy,
+        @Nullable User moderator) {}

@@ -1,0 +1,81 @@
+package com.sudamall.chat.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Product and order shares: the seed's default texts, snapshots, and who may share an order. */
+class ShareIntegrationTests extends IntegrationTest {
+
+    @Test
+    void productShareUsesTheSeedsDefaultTextAndKeepsASnapshot() {
+        ChatClient customer = login("customer");
+        ChatClient owner = login("owner");
+        String store = createStore(owner);
+        String product = createProduct(store, "Blue Ceramic Mug");
+        String room = roomId(customerStoreRoom(customer, store, owner.id));
+
+        JsonNode share = customer.post("rooms/" + room + "/share_product/", Map.of("product", product))
+                .expect(201);
+        platform()
+                .put(
+                        "/api/integration/products/" + product,
+                        Map.of("name", "Green Mug", "store", store, "price", "9.99"))
+                .expect(200);
+
+        assertThat(share.path("content").asString()).isEqualTo("Check out this product: Blue Ceramic Mug");
+        assertThat(share.path("ref").path("type").asString()).isEqualTo("product");
+        JsonNode stored = customer.get("rooms/" + room + "/messages/")
+                .expect(200)
+                .path("messages")
+                .get(0);
+        assertThat(stored.path("ref").path("snapshot").path("name").asString()).isEqualTo("Blue Ceramic Mug");
+        assertThat(stored.path("ref").path("snapshot").path("price").asString()).isEqualTo("12.50");
+    }
+
+    @Test
+    void unknownProductNamesTheField() {
+        ChatClient alice = login("alice");
+        String room = roomId(privateRoom(alice, login("bob")));
+
+        JsonNode problem = alice.post("rooms/" + room + "/share_product/", Map.of("product", "nope"))
+                .expectProblem(400, "validation_failed");
+
+        assertThat(problem.path("fields").has("product")).isTrue();
+    }
+
+    @Test
+    void orderShareUsesTheOrderNumberAndIsForItsCustomerAndStore() {
+        ChatClient customer = login("customer");
+        ChatClient owner = login("owner");
+        String store = createStore(owner);
+        String order = createOrder(store, customer, "ORD-1001");
+        String room = roomId(customerStoreRoom(customer, store, owner.id));
+
+        JsonNode byCustomer = customer.post("rooms/" + room + "/share_order/", Map.of("order", order))
+                .expect(201);
+        JsonNode byOwner = owner.post("rooms/" + room + "/share_order/", Map.of("order", order, "message", "Shipped"))
+                .expect(201);
+
+        assertThat(byCustomer.path("content").asString()).isEqualTo("Order reference: ORD-1001");
+        assertThat(byCustomer.path("message_type").asString()).isEqualTo("order");
+        assertThat(byCustomer.path("ref").path("snapshot").path("order_number").asString())
+                .isEqualTo("ORD-1001");
+        assertThat(byOwner.path("content").asString()).isEqualTo("Shipped");
+    }
+
+    @Test
+    void anotherParticipantMayNotShareSomeoneElsesOrder() {
+        ChatClient customer = login("customer");
+        ChatClient other = login("other");
+        String store = createStore(login("owner"));
+        String order = createOrder(store, customer, "ORD-2002");
+        String room = roomId(groupRoom(customer, other));
+
+        other.post("rooms/" + room + "/share_order/", Map.of("order", order)).expectProblem(403, "forbidden");
+    }
+}

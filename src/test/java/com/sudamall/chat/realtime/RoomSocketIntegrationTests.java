@@ -1,0 +1,159 @@
+package com.sudamall.chat.realtime;
+
+import static com.sudamall.chat.support.SocketClient.messageWithContent;
+import static com.sudamall.chat.support.SocketClient.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.IntegrationTest;
+import com.sudamall.chat.support.SocketClient;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The seed's per-room socket: its JavaScript client's frames, typing, joins and leaves, errors, close codes. */
+class RoomSocketIntegrationTests extends IntegrationTest {
+
+    @Test
+    void textFrameReachesBothSocketsAndIsAcked() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        try (SocketClient aliceSocket = roomSocket(alice, room);
+                SocketClient bobSocket = roomSocket(bob, room)) {
+            aliceSocket.send(Map.of("type", "text", "content", "Hi from the seed client", "client_msg_id", "c-9"));
+
+            for (SocketClient socket : new SocketClient[] {aliceSocket, bobSocket}) {
+                JsonNode frame = socket.await(messageWithContent("Hi from the seed client"));
+                assertThat(frame.path("message").path("sender").path("id").asString())
+                        .isEqualTo(alice.id);
+                assertThat(frame.path("message").has("reply_to")).isTrue();
+            }
+            JsonNode ack = aliceSocket.await(type("ack"));
+            assertThat(ack.path("client_msg_id").asString()).isEqualTo("c-9");
+            assertThat(ack.path("message").path("seq").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void restSendsArePushedToSockets() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        try (SocketClient bobSocket = roomSocket(bob, room)) {
+            send(alice, room, "via REST");
+
+            bobSocket.await(messageWithContent("via REST"));
+        }
+    }
+
+    @Test
+    void typingReachesOthersAndIsNeverEchoed() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        try (SocketClient aliceSocket = roomSocket(alice, room);
+                SocketClient bobSocket = roomSocket(bob, room)) {
+            aliceSocket.send(Map.of("type", "typing", "is_typing", true));
+
+            JsonNode typing =
+                    bobSocket.await(f -> "typing".equals(f.path("type").asString()));
+            assertThat(typing.path("is_typing").asBoolean()).isTrue();
+            assertThat(typing.path("user").path("id").asString()).isEqualTo(alice.id);
+            aliceSocket.assertNone(type("typing"), Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void joinsAndLeavesAreAnnounced() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        try (SocketClient aliceSocket = roomSocket(alice, room)) {
+            SocketClient bobSocket = roomSocket(bob, room);
+            aliceSocket.await(f -> "user_joined".equals(f.path("type").asString())
+                    && bob.id.equals(f.path("user").path("id").asString()));
+            bobSocket.close();
+            aliceSocket.await(f -> "user_left".equals(f.path("type").asString())
+                    && bob.id.equals(f.path("user").path("id").asString()));
+        }
+    }
+
+    @Test
+    void badFramesGetErrorFramesAndTheSocketStaysOpen() {
+        ChatClient alice = login("alice");
+        String room = roomId(privateRoom(alice, login("bob")));
+        try (SocketClient socket = roomSocket(alice, room)) {
+            socket.send("{\"type\": \"text\", \"content\": ");
+            assertThat(socket.await(type("error")).path("code").asString()).isEqualTo("validation_failed");
+            int mark = socket.mark();
+            socket.send(Map.of("type", "text", "content", ""));
+            assertThat(socket.await(mark, type("error")).path("code").asString())
+                    .isEqualTo("empty_content");
+            socket.send(Map.of("type", "ping"));
+            socket.await(type("pong"));
+            socket.send(Map.of("type", "text", "content", "still connected"));
+            socket.await(messageWithContent("still connected"));
+        }
+    }
+
+    @Test
+    void unauthenticatedSocketsCloseWith4401AndStrangersWith4403() {
+        ChatClient alice = login("alice");
+        String room = roomId(privateRoom(alice, login("bob")));
+
+        assertThat(SocketClient.connect(port, "/ws/chat/" + room + "/").awaitClose())
+                .isEqualTo(4401);
+        assertThat(SocketClient.connect(port, "/ws/chat/" + room + "/?token=garbage")
+                        .awaitClose())
+                .isEqualTo(4401);
+        assertThat(roomSocket(login("stranger"), room).awaitClose()).isEqualTo(4403);
+        assertThat(roomSocket(alice, java.util.UUID.randomUUID().toString()).awaitClose())
+                .isEqualTo(4403);
+    }
+
+    @Test
+    void aTicketOpensOneSocketOnce() {
+        ChatClient alice = login("alice");
+        String room = roomId(privateRoom(alice, login("bob")));
+        String ticket =
+                alice.post("ws-ticket/", Map.of()).expect(200).path("ticket").asString();
+
+        try (SocketClient socket = SocketClient.connect(port, "/ws/chat/" + room + "/?ticket=" + ticket)) {
+            socket.send(Map.of("type", "ping"));
+            socket.await(type("pong"));
+        }
+        assertThat(SocketClient.connect(port, "/ws/chat/" + room + "/?ticket=" + ticket)
+                        .awaitClose())
+                .isEqualTo(4401);
+    }
+
+    @Test
+    void editsDeletesAndReadsShowUpLive() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        String id = send(alice, room, "draft").path("id").asString();
+        try (SocketClient aliceSocket = roomSocket(alice, room)) {
+            alice.patch("rooms/" + room + "/messages/" + id + "/", Map.of("content", "final"))
+                    .expect(200);
+            assertThat(aliceSocket
+                            .await(type("message_edited"))
+                            .path("message")
+                            .path("content")
+                            .asString())
+                    .isEqualTo("final");
+            bob.post("rooms/" + room + "/read/", Map.of("up_to", id)).expect(200);
+            assertThat(aliceSocket.await(type("read")).path("up_to_seq").asLong())
+                    .isEqualTo(1);
+            alice.delete("rooms/" + room + "/messages/" + id + "/").expect(204);
+            assertThat(aliceSocket
+                            .await(type("message_deleted"))
+                            .path("message")
+                            .path("id")
+                            .asString())
+                    .isEqualTo(id);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.sudamall.chat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sudamall.chat.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and client developers reach without a token: probes, metrics, API docs. */
+class OperationsIntegrationTests extends IntegrationTest {
+
+    @Test
+    void healthAndProbesAreUp() {
+        assertThat(anonymous()
+                        .get("/actuator/health")
+                        .expect(200)
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
+        assertThat(anonymous()
+                        .get("/actuator/health")
+                        .expect(200)
+                        .path("components")
+                        .has("db"))
+                .isTrue();
+        if (redisUrl() != null) {
+            assertThat(anonymous()
+                            .get("/actuator/health")
+                            .expect(200)
+                            .path("components")
+                            .path("redis")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("UP");
+        }
+        anonymous().get("/actuator/health/liveness").expect(200);
+        anonymous().get("/actuator/health/readiness").expect(200);
+    }
+
+    @Test
+    void prometheusScrapesMetrics() {
+        var reply = anonymous().get("/actuator/prometheus");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void openApiDescribesTheChatApi() {
+        String spec = anonymous().get("/v3/api-docs").body();
+
+        assertThat(spec).contains("/api/chat/rooms").contains("/api/chat/rooms/{roomId}/send_message");
+    }
+}
