@@ -91,6 +91,14 @@ class RoomSocketIntegrationTests extends IntegrationTest {
             socket.send(Map.of("type", "text", "content", ""));
             assertThat(socket.await(mark, type("error")).path("code").asString())
                     .isEqualTo("empty_content");
+            mark = socket.mark();
+            socket.send(Map.of("type", "shout", "content", "hi"));
+            assertThat(socket.await(mark, type("error")).path("code").asString())
+                    .isEqualTo("validation_failed");
+            mark = socket.mark();
+            socket.send(Map.of("type", "text", "content", "x".repeat(200_000)));
+            assertThat(socket.await(mark, type("error")).path("code").asString())
+                    .isEqualTo("payload_too_large");
             socket.send(Map.of("type", "ping"));
             socket.await(type("pong"));
             socket.send(Map.of("type", "text", "content", "still connected"));

@@ -113,15 +113,35 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
     }
 
+    /** Frames arrive in parts, so an oversize one is answered with an error instead of closing the socket. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession raw, TextMessage text) {
         SocketSession session = (SocketSession) raw.getAttributes().get(SOCKET);
         if (session == null) {
             return;
         }
+        switch (session.inbound().append(text.getPayload(), text.isLast())) {
+            case InboundFrameBuffer.Result.Incomplete incomplete -> {}
+            case InboundFrameBuffer.Result.TooLarge tooLarge ->
+                reply(
+                        session,
+                        new OutboundFrame.Error(
+                                "Frame larger than " + properties.maxFrameSize().toKilobytes() + " KB",
+                                ErrorCode.PAYLOAD_TOO_LARGE.code(),
+                                session.roomId()));
+            case InboundFrameBuffer.Result.Complete complete -> handle(session, complete.text());
+        }
+    }
+
+    private void handle(SocketSession session, String text) {
         UUID roomId = session.roomId();
         try {
-            InboundFrame frame = codec.decode(text.getPayload());
+            InboundFrame frame = codec.decode(text);
             if (frame instanceof InboundFrame.Ping) {
                 reply(session, new OutboundFrame.Pong());
                 return;
@@ -137,7 +157,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         } catch (ChatException e) {
             reply(session, new OutboundFrame.Error(e.getMessage(), e.code().code(), roomId));
         } catch (RuntimeException e) {
-            log.error("frame from socket {} failed", raw.getId(), e);
+            log.error("frame from socket {} failed", session.id(), e);
             reply(session, new OutboundFrame.Error("Internal error", ErrorCode.INTERNAL_ERROR.code(), roomId));
         }
     }

@@ -8,8 +8,6 @@ enum CloseCode {
     NORMAL(1000),
     /** The client does not read its frames fast enough; the room does not wait for it. */
     TOO_SLOW(1008),
-    /** The frame was larger than the configured maximum. */
-    TOO_BIG(1009),
     /** No valid token or ticket. */
     UNAUTHORIZED(4401),
     /** The room is unknown, inactive, or the caller is not a participant. */

@@ -33,6 +33,7 @@ final class SocketSession {
     private final @Nullable UUID roomId;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final Map<UUID, RoomPosition> positions = new ConcurrentHashMap<>();
+    private final InboundFrameBuffer inbound;
 
     SocketSession(
             WebSocketSession raw, CurrentUser user, User card, @Nullable UUID roomId, RealtimeProperties properties) {
@@ -45,6 +46,16 @@ final class SocketSession {
         this.user = user;
         this.card = card;
         this.roomId = roomId;
+        this.inbound = new InboundFrameBuffer(properties.maxFrameSize().toBytes());
+    }
+
+    /** Joins the parts of the client's frames; used by the socket's reader only. */
+    InboundFrameBuffer inbound() {
+        return inbound;
+    }
+
+    String id() {
+        return raw.getId();
     }
 
     CurrentUser user() {
