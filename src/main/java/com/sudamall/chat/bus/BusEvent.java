@@ -1,14 +1,33 @@
 package com.sudamall.chat.bus;
 
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A frame for every local socket on a channel, serialized once by the node that published it.
+ * A frame for every local socket on a channel, serialized once by the node that published it; or a change of room
+ * membership that every node applies to its own sockets.
  *
  * @param channel the room or user it is for
- * @param frame the frame's JSON text, written as is to each socket
+ * @param frame the frame's JSON text, written as is to each socket; null for a membership change
  * @param skipUserId a user whose sockets must not get the frame (typing is never echoed to its sender)
  * @param seq the message's seq for {@code message} frames, which receivers deliver in seq order; 0 for other frames
+ * @param membership the membership change this event carries, if any
  */
 public record BusEvent(
-        Channel channel, String frame, @Nullable String skipUserId, long seq) {}
+        Channel channel,
+        @Nullable String frame,
+        @Nullable String skipUserId,
+        long seq,
+        @Nullable Membership membership) {
+
+    public BusEvent(Channel channel, String frame, @Nullable String skipUserId, long seq) {
+        this(channel, frame, skipUserId, seq, null);
+    }
+
+    /** A user joined or left a room: nodes put that user's sockets on the room's channel or take them off. */
+    public static BusEvent membership(Channel channel, UUID roomId, String userId, boolean joined) {
+        return new BusEvent(channel, null, null, 0, new Membership(roomId, userId, joined));
+    }
+
+    public record Membership(UUID roomId, String userId, boolean joined) {}
+}

@@ -20,4 +20,11 @@ public interface EventBus {
 
     /** Stops receiving a channel's events on this node (called when its last local socket closes). */
     void unsubscribe(Channel channel);
+
+    /**
+     * Registers a task to run when this node receives events again after a break (its link to the other nodes was
+     * lost and is back): events published during the break never arrived, so local sockets must be brought up to
+     * date from the database.
+     */
+    void onRecovery(Runnable task);
 }

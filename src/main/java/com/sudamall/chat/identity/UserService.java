@@ -3,6 +3,7 @@ package com.sudamall.chat.identity;
 import com.sudamall.chat.identity.internal.UserRepository;
 import com.sudamall.chat.web.ChatException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,17 @@ public class UserService {
         Map<String, User> cards = new LinkedHashMap<>();
         users.findAll(ids).forEach(profile -> cards.put(profile.id(), profile.card()));
         return cards;
+    }
+
+    /** Profiles of the given ids that exist, in no particular order. */
+    public List<UserProfile> profiles(Collection<String> ids) {
+        return users.findAll(ids);
+    }
+
+    /** Records that the user was connected at {@code at} (on connecting and on going offline). */
+    @Transactional
+    public void markSeen(String id, Instant at) {
+        users.markSeen(id, at);
     }
 
     /** Makes sure a profile exists for each id, creating empty placeholders for unknown ones. */

@@ -30,4 +30,8 @@ class InProcessEventBus implements EventBus {
 
     @Override
     public void unsubscribe(Channel channel) {}
+
+    /** Events go straight to the local consumer, so there is no link to lose. */
+    @Override
+    public void onRecovery(Runnable task) {}
 }

@@ -7,17 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -34,31 +37,35 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisEventBus.class);
     private static final String PREFIX = "chat:";
-    private static final char SEPARATOR = '\n';
     /** Published on a channel right after subscribing; its echo proves the subscription is live. */
     private static final String PROBE = "\u0000probe";
 
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(3);
 
+    private final RedisNode node;
     private final StringRedisTemplate redis;
     private final RedisMessageListenerContainer listeners;
     private final Map<String, CountDownLatch> confirming = new ConcurrentHashMap<>();
     private volatile Consumer<BusEvent> consumer = event -> {};
+    /**
+     * Local delivery runs off Redis's I/O thread (it may write to slow sockets, or subscribe and wait for Redis),
+     * with each channel always on the same thread so its events keep their order.
+     */
+    private final List<ExecutorService> dispatchers = IntStream.range(
+                    0, Math.max(2, Runtime.getRuntime().availableProcessors()))
+            .mapToObj(i -> Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("bus-dispatch-" + i).daemon().factory()))
+            .toList();
 
-    RedisEventBus(RedisConnectionFactory connections) {
-        this.redis = new StringRedisTemplate(connections);
-        this.listeners = new RedisMessageListenerContainer();
-        this.listeners.setConnectionFactory(connections);
-        this.listeners.afterPropertiesSet();
-        this.listeners.start();
+    RedisEventBus(RedisNode node) {
+        this.node = node;
+        this.redis = node.redis();
+        this.listeners = node.listeners();
     }
 
     @Override
     public void publish(BusEvent event) {
-        // User ids never contain a newline, so "<skip user>\n<seq>\n<frame>" needs no escaping.
-        String skip = event.skipUserId() == null ? "" : event.skipUserId();
-        redis.convertAndSend(
-                PREFIX + event.channel().name(), skip + SEPARATOR + event.seq() + SEPARATOR + event.frame());
+        redis.convertAndSend(PREFIX + event.channel().name(), BusEventText.write(event));
     }
 
     @Override
@@ -103,6 +110,24 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
         listeners.removeMessageListener(this, new ChannelTopic(PREFIX + channel.name()));
     }
 
+    private void deliver(BusEvent event) {
+        try {
+            consumer.accept(event);
+        } catch (RuntimeException e) {
+            log.error("event on {} not delivered", event.channel().name(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        dispatchers.forEach(ExecutorService::shutdownNow);
+    }
+
+    @Override
+    public void onRecovery(Runnable task) {
+        node.onRecovery(task);
+    }
+
     @Override
     public void onMessage(Message message, byte[] pattern) {
         String channel = new String(message.getChannel(), StandardCharsets.UTF_8).substring(PREFIX.length());
@@ -114,16 +139,7 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
             }
             return;
         }
-        int first = body.indexOf(SEPARATOR);
-        int second = body.indexOf(SEPARATOR, first + 1);
-        String skip = body.substring(0, first);
-        long seq = Long.parseLong(body.substring(first + 1, second));
-        consumer.accept(
-                new BusEvent(new Channel(channel), body.substring(second + 1), skip.isEmpty() ? null : skip, seq));
-    }
-
-    @Override
-    public void destroy() throws Exception {
-        listeners.destroy();
+        BusEvent event = BusEventText.read(new Channel(channel), body);
+        dispatchers.get(Math.floorMod(channel.hashCode(), dispatchers.size())).execute(() -> deliver(event));
     }
 }

@@ -48,6 +48,13 @@ public class UserRepository {
                 .list();
     }
 
+    public void markSeen(String id, Instant at) {
+        jdbc.sql("UPDATE users SET last_seen_at = :at WHERE id = :id")
+                .param("at", Timestamps.param(at))
+                .param("id", id)
+                .update();
+    }
+
     private static final String INSERT_PLACEHOLDER = """
             INSERT INTO users (id, created_at, updated_at)
             VALUES (:id, :now, :now)

@@ -54,6 +54,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private final TypingTracker typing;
     private final FrameCodec codec;
     private final OrderedDelivery ordered;
+    private final PresenceTracker presence;
     private final RealtimeProperties properties;
 
     ChatWebSocketHandler(
@@ -68,6 +69,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             TypingTracker typing,
             FrameCodec codec,
             OrderedDelivery ordered,
+            PresenceTracker presence,
             RealtimeProperties properties) {
         this.tokens = tokens;
         this.tickets = tickets;
@@ -80,6 +82,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         this.typing = typing;
         this.codec = codec;
         this.ordered = ordered;
+        this.presence = presence;
         this.properties = properties;
     }
 
@@ -105,12 +108,13 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         raw.getAttributes().put(SOCKET, session);
         if (multiplexed) {
             openMultiplexed(session);
-            return;
+        } else {
+            String afterSeq = query.getFirst("after_seq");
+            long start = afterSeq == null ? room.get().lastSeq() : parseSeq(afterSeq);
+            ordered.open(session, roomId, start, () -> registry.add(session, Channel.room(roomId)));
+            fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
         }
-        String afterSeq = query.getFirst("after_seq");
-        long start = afterSeq == null ? room.get().lastSeq() : parseSeq(afterSeq);
-        ordered.open(session, roomId, start, () -> registry.add(session, Channel.room(roomId)));
-        fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+        presence.opened(session);
     }
 
     /** Frames arrive in parts, so an oversize one is answered with an error instead of closing the socket. */
@@ -179,6 +183,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             }
             fanout.toRoom(roomId, new OutboundFrame.UserLeft(roomId, session.card()), null);
         }
+        presence.closed(session);
     }
 
     /**

@@ -67,11 +67,13 @@ class OrderedDelivery {
         }
     }
 
-    /** Sends what the database holds beyond this socket's position in the room. */
+    /** Sends what the database holds beyond this socket's position in the room, once it has one. */
     void catchUp(SocketSession session, UUID roomId) {
         SocketSession.RoomPosition position = session.position(roomId);
         synchronized (position) {
-            catchUp(session, roomId, position, Long.MAX_VALUE);
+            if (position.isKnown()) {
+                catchUp(session, roomId, position, Long.MAX_VALUE);
+            }
         }
     }
 

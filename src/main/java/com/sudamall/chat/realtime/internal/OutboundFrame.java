@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.notification.Notification;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,20 @@ sealed interface OutboundFrame {
 
     @JsonTypeName("read")
     record Read(UUID roomId, User user, long upToSeq) implements OutboundFrame {}
+
+    @JsonTypeName("presence")
+    record Presence(UUID roomId, PresenceUser user, boolean online) implements OutboundFrame {}
+
+    /** A user card with when they were last connected. */
+    record PresenceUser(
+            String id,
+            String name,
+            @Nullable String avatarUrl,
+            @Nullable Instant lastSeenAt) {}
+
+    /** The receiver's unread count in one room, on {@code /ws/chat/} only. */
+    @JsonTypeName("unread")
+    record Unread(UUID roomId, long unreadCount) implements OutboundFrame {}
 
     @JsonTypeName("error")
     record Error(String message, String code, @Nullable UUID roomId) implements OutboundFrame {}

@@ -12,10 +12,14 @@ import org.springframework.util.unit.DataSize;
  * @param sendBufferSize bytes queued for one socket before it counts as too slow and is closed
  * @param sendTimeLimit longest a single write to one socket may take before it counts as too slow
  * @param typingTimeout a typing indicator not renewed within this time ends with {@code is_typing: false}
+ * @param largeRoomSize rooms with more participants get no per-member frames ({@code presence}, {@code unread}):
+ *     those would cost a frame per member for each event; their clients count unread messages from the
+ *     {@code message} frames
  */
 @ConfigurationProperties("chat.realtime")
 record RealtimeProperties(
         @DefaultValue("64KB") DataSize maxFrameSize,
         @DefaultValue("1MB") DataSize sendBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,
-        @DefaultValue("5s") Duration typingTimeout) {}
+        @DefaultValue("5s") Duration typingTimeout,
+        @DefaultValue("100") int largeRoomSize) {}

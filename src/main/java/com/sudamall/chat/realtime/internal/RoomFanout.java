@@ -5,11 +5,14 @@ import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.bus.EventBus;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageDeleted;
 import com.sudamall.chat.message.MessageEdited;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessagesRead;
 import com.sudamall.chat.notification.NotificationCreated;
+import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.RoomAccess;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,13 +31,27 @@ class RoomFanout {
     private final FrameCodec codec;
     private final UserService users;
     private final OrderedDelivery ordered;
+    private final RoomAccess access;
+    private final RealtimeProperties properties;
+    private final MembershipSync membership;
 
-    RoomFanout(EventBus bus, SessionRegistry sessions, FrameCodec codec, UserService users, OrderedDelivery ordered) {
+    RoomFanout(
+            EventBus bus,
+            SessionRegistry sessions,
+            FrameCodec codec,
+            UserService users,
+            OrderedDelivery ordered,
+            RoomAccess access,
+            RealtimeProperties properties,
+            MembershipSync membership) {
         this.bus = bus;
         this.sessions = sessions;
         this.codec = codec;
         this.users = users;
         this.ordered = ordered;
+        this.access = access;
+        this.properties = properties;
+        this.membership = membership;
         bus.onEvent(this::deliver);
     }
 
@@ -49,6 +66,10 @@ class RoomFanout {
     }
 
     private void deliver(BusEvent event) {
+        if (event.membership() != null) {
+            membership.apply(event.membership());
+            return;
+        }
         UUID roomId = event.seq() > 0 ? event.channel().roomId() : null;
         for (SocketSession session : sessions.on(event.channel())) {
             if (session.user().id().equals(event.skipUserId())) {
@@ -62,14 +83,22 @@ class RoomFanout {
         }
     }
 
+    /** The message to the room, and to each other participant of a small room their new unread count. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(MessageSent event) {
-        OutboundFrame frame = new OutboundFrame.MessageFrame(event.roomId(), event.message());
-        bus.publish(new BusEvent(
-                Channel.room(event.roomId()),
-                codec.encode(frame),
-                null,
-                event.message().seq()));
+        Message message = event.message();
+        OutboundFrame frame = new OutboundFrame.MessageFrame(event.roomId(), message);
+        bus.publish(new BusEvent(Channel.room(event.roomId()), codec.encode(frame), null, message.seq()));
+        List<Member> members = access.members(event.roomId());
+        if (members.size() > properties.largeRoomSize() || message.seq() == null) {
+            return;
+        }
+        String senderId = message.sender() == null ? null : message.sender().id();
+        members.stream()
+                .filter(member -> !member.userId().equals(senderId))
+                .forEach(member -> toUser(
+                        member.userId(),
+                        new OutboundFrame.Unread(event.roomId(), Math.max(0, message.seq() - member.lastReadSeq()))));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -90,6 +119,8 @@ class RoomFanout {
         if (reader != null) {
             toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, event.upToSeq()), null);
         }
+        long lastSeq = access.require(event.roomId()).lastSeq();
+        toUser(event.userId(), new OutboundFrame.Unread(event.roomId(), Math.max(0, lastSeq - event.upToSeq())));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -122,6 +122,11 @@ class SessionRegistry {
         return entry == null ? Set.of() : entry.sessions;
     }
 
+    /** The channels this node has sockets on. */
+    Set<Channel> channels() {
+        return Set.copyOf(byChannel.keySet());
+    }
+
     /** The user's multiplexed sockets on this node. */
     List<SocketSession> multiplexedOf(String userId) {
         return on(Channel.user(userId)).stream().toList();

@@ -1,0 +1,131 @@
+package com.sudamall.chat.realtime.internal;
+
+import com.sudamall.chat.bus.Presence;
+import com.sudamall.chat.identity.User;
+import com.sudamall.chat.identity.UserProfile;
+import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Online and offline: a user comes online with their first socket on any node and goes offline with their last.
+ * Both changes are told to the rooms they take part in (up to {@code large-room-size} participants) and stamp
+ * {@code last_seen_at}; a socket that opens is told who of its rooms' participants is online, and when the others
+ * were last seen. Presence is a courtesy: if it cannot be read, sockets still open and messages still flow.
+ */
+@Component
+class PresenceTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
+
+    private final Presence presence;
+    private final RoomAccess access;
+    private final UserService users;
+    private final RoomFanout fanout;
+    private final FrameCodec codec;
+    private final RealtimeProperties properties;
+    private final Clock clock;
+
+    PresenceTracker(
+            Presence presence,
+            RoomAccess access,
+            UserService users,
+            RoomFanout fanout,
+            FrameCodec codec,
+            RealtimeProperties properties,
+            Clock clock) {
+        this.presence = presence;
+        this.access = access;
+        this.users = users;
+        this.fanout = fanout;
+        this.codec = codec;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void opened(SocketSession session) {
+        String userId = session.user().id();
+        try {
+            if (presence.connected(userId)) {
+                announce(userId, true);
+            }
+            tellWhoIsOnline(session);
+        } catch (RuntimeException e) {
+            log.warn("presence of {} not updated: {}", userId, e.getMessage());
+        }
+    }
+
+    void closed(SocketSession session) {
+        String userId = session.user().id();
+        try {
+            if (presence.disconnected(userId)) {
+                announce(userId, false);
+            }
+        } catch (RuntimeException e) {
+            log.warn("presence of {} not updated: {}", userId, e.getMessage());
+        }
+    }
+
+    private void announce(String userId, boolean online) {
+        Instant now = Timestamps.now(clock);
+        users.markSeen(userId, now);
+        User card = users.cards(List.of(userId)).get(userId);
+        if (card == null) {
+            return;
+        }
+        OutboundFrame.PresenceUser user = new OutboundFrame.PresenceUser(card.id(), card.name(), card.avatarUrl(), now);
+        smallRooms(access.activeRoomsOf(userId).keySet())
+                .keySet()
+                .forEach(roomId -> fanout.toRoom(roomId, new OutboundFrame.Presence(roomId, user, online), userId));
+    }
+
+    private void tellWhoIsOnline(SocketSession session) {
+        Collection<UUID> roomIds = session.isMultiplexed()
+                ? access.activeRoomsOf(session.user().id()).keySet()
+                : List.of(session.roomId());
+        Map<UUID, List<Member>> rooms = smallRooms(roomIds);
+        Set<String> others = rooms.values().stream()
+                .flatMap(List::stream)
+                .map(Member::userId)
+                .filter(id -> !id.equals(session.user().id()))
+                .collect(Collectors.toSet());
+        if (others.isEmpty()) {
+            return;
+        }
+        Set<String> online = presence.online(others);
+        Map<String, UserProfile> profiles =
+                users.profiles(others).stream().collect(Collectors.toMap(UserProfile::id, Function.identity()));
+        rooms.forEach((roomId, members) -> members.stream()
+                .map(member -> profiles.get(member.userId()))
+                .filter(profile ->
+                        profile != null && !profile.id().equals(session.user().id()))
+                .forEach(profile -> {
+                    User card = profile.card();
+                    OutboundFrame.PresenceUser user = new OutboundFrame.PresenceUser(
+                            card.id(), card.name(), card.avatarUrl(), profile.lastSeenAt());
+                    session.send(codec.encode(new OutboundFrame.Presence(roomId, user, online.contains(profile.id()))));
+                }));
+    }
+
+    private Map<UUID, List<Member>> smallRooms(Collection<UUID> roomIds) {
+        if (roomIds.isEmpty()) {
+            return Map.of();
+        }
+        return access.members(roomIds).entrySet().stream()
+                .filter(room -> room.getValue().size() <= properties.largeRoomSize())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
