@@ -36,6 +36,31 @@ class MultiplexedSocketIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void unreadCountsFollowMessagesAndReads() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        try (SocketClient bobSocket = userSocket(bob);
+                SocketClient aliceSocket = userSocket(alice)) {
+            send(alice, room, "one");
+            assertThat(bobSocket.await(unread(room, 1)).path("unread_count").asLong())
+                    .isEqualTo(1);
+            String second = send(alice, room, "two").path("id").asString();
+            bobSocket.await(unread(room, 2));
+
+            bob.post("rooms/" + room + "/read/", Map.of("up_to", second)).expect(200);
+            bobSocket.await(unread(room, 0));
+            aliceSocket.assertNone(type("unread"), java.time.Duration.ofMillis(300));
+        }
+    }
+
+    private static java.util.function.Predicate<JsonNode> unread(String room, long count) {
+        return f -> "unread".equals(f.path("type").asString())
+                && room.equals(f.path("room_id").asString())
+                && f.path("unread_count").asLong() == count;
+    }
+
+    @Test
     void framesNameTheirRoom() {
         ChatClient alice = login("alice");
         ChatClient bob = login("bob");

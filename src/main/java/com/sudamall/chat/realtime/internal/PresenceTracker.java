@@ -106,6 +106,7 @@ class PresenceTracker {
             return;
         }
         Set<String> online = presence.online(others);
+        Instant now = Timestamps.now(clock);
         Map<String, UserProfile> profiles =
                 users.profiles(others).stream().collect(Collectors.toMap(UserProfile::id, Function.identity()));
         rooms.forEach((roomId, members) -> members.stream()
@@ -113,10 +114,12 @@ class PresenceTracker {
                 .filter(profile ->
                         profile != null && !profile.id().equals(session.user().id()))
                 .forEach(profile -> {
+                    boolean isOnline = online.contains(profile.id());
                     User card = profile.card();
+                    // someone online is seen now; their stored time may predate this connection
                     OutboundFrame.PresenceUser user = new OutboundFrame.PresenceUser(
-                            card.id(), card.name(), card.avatarUrl(), profile.lastSeenAt());
-                    session.send(codec.encode(new OutboundFrame.Presence(roomId, user, online.contains(profile.id()))));
+                            card.id(), card.name(), card.avatarUrl(), isOnline ? now : profile.lastSeenAt());
+                    session.send(codec.encode(new OutboundFrame.Presence(roomId, user, isOnline)));
                 }));
     }
 
