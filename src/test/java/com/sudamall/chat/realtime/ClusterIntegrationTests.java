@@ -4,16 +4,14 @@ import static com.sudamall.chat.support.SocketClient.messageWithContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sudamall.chat.ChatApplication;
 import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.ExtraNode;
 import com.sudamall.chat.support.IntegrationTest;
 import com.sudamall.chat.support.SocketClient;
-import com.sudamall.chat.support.TestDatabase;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,9 +21,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,29 +30,14 @@ import tools.jackson.databind.JsonNode;
  */
 class ClusterIntegrationTests extends IntegrationTest {
 
-    private static ConfigurableApplicationContext nodeB;
+    private static ExtraNode nodeB;
     private static int portB;
 
     @BeforeAll
     static void startNodeB() {
         assumeTrue(redisUrl() != null, "two nodes need the Redis bus (CHAT_TEST_REDIS_URL with PostgreSQL)");
-        TestDatabase db = TestDatabase.get();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", 0);
-        properties.put("spring.datasource.url", db.url());
-        properties.put("spring.datasource.username", db.user());
-        properties.put("spring.datasource.password", db.password());
-        properties.put("spring.flyway.schemas", db.schema());
-        properties.put("spring.flyway.default-schema", db.schema());
-        properties.put("chat.bus", "redis");
-        properties.put("spring.data.redis.url", redisUrl());
-        properties.put("spring.jmx.enabled", false);
-        // as arguments, which outrank application.properties (builder properties would only be defaults)
-        nodeB = new SpringApplicationBuilder(ChatApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                        .toArray(String[]::new));
-        portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+        nodeB = ExtraNode.start();
+        portB = nodeB.port();
     }
 
     @AfterAll

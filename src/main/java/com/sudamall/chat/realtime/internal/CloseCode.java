@@ -6,6 +6,8 @@ import org.springframework.web.socket.CloseStatus;
 enum CloseCode {
     /** The client said goodbye, or the server is shutting down cleanly. */
     NORMAL(1000),
+    /** The server is shutting down: reconnect, to another node, and resume. */
+    GOING_AWAY(1001),
     /** The client does not read its frames fast enough; the room does not wait for it. */
     TOO_SLOW(1008),
     /** No valid token or ticket. */

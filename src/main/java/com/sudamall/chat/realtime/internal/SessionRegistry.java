@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -139,10 +140,14 @@ class SessionRegistry {
                 .toList();
     }
 
-    int count() {
-        return (int) byChannel.values().stream()
+    /** Every open socket of this node. */
+    Set<SocketSession> all() {
+        return byChannel.values().stream()
                 .flatMap(entry -> entry.sessions.stream())
-                .distinct()
-                .count();
+                .collect(Collectors.toSet());
+    }
+
+    int count() {
+        return all().size();
     }
 }

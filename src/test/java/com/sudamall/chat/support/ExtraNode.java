@@ -1,0 +1,55 @@
+package com.sudamall.chat.support;
+
+import com.sudamall.chat.ChatApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Another node of the service, started in the test's JVM on a random port, on the same database (and the same Redis
+ * when the run has one) as the test's own context.
+ */
+public final class ExtraNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private ExtraNode(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static ExtraNode start() {
+        TestDatabase db = TestDatabase.get();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", 0);
+        properties.put("spring.datasource.url", db.url());
+        properties.put("spring.datasource.username", db.user());
+        properties.put("spring.datasource.password", db.password());
+        if (db.isPostgres()) {
+            properties.put("spring.flyway.schemas", db.schema());
+            properties.put("spring.flyway.default-schema", db.schema());
+        }
+        String redis = IntegrationTest.redisUrl();
+        if (redis != null) {
+            properties.put("chat.bus", "redis");
+            properties.put("spring.data.redis.url", redis);
+        }
+        properties.put("spring.jmx.enabled", false);
+        // as arguments, which outrank application.properties (builder properties would only be defaults)
+        return new ExtraNode(new SpringApplicationBuilder(ChatApplication.class)
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new)));
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Shuts the node down as an operator's stop would. */
+    @Override
+    public void close() {
+        context.close();
+    }
+}
