@@ -64,6 +64,22 @@ class ClusterIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aTicketFromOneNodeOpensASocketOnTheOther() {
+        ChatClient alice = login("alice");
+        String room = roomId(privateRoom(alice, login("bob")));
+        String ticket = alice.post("ws-ticket/", java.util.Map.of())
+                .expect(200)
+                .path("ticket")
+                .asString();
+        try (SocketClient onB = SocketClient.connect(portB, "/ws/chat/" + room + "/?ticket=" + ticket)) {
+            onB.send(Map.of("type", "ping"));
+            onB.await(f -> "pong".equals(f.path("type").asString()));
+        }
+        SocketClient again = SocketClient.connect(port, "/ws/chat/" + room + "/?ticket=" + ticket);
+        assertThat(again.awaitClose()).isEqualTo(4401);
+    }
+
+    @Test
     void presenceAndTypingCrossNodes() {
         ChatClient alice = login("alice");
         ChatClient bob = login("bob");
