@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sudamall.chat.support.ChatClient;
 import com.sudamall.chat.support.IntegrationTest;
+import com.sudamall.chat.support.Reply;
 import com.sudamall.chat.support.SocketClient;
 import java.time.Duration;
 import java.util.Map;
@@ -119,6 +120,27 @@ class RoomSocketIntegrationTests extends IntegrationTest {
         assertThat(roomSocket(login("stranger"), room).awaitClose()).isEqualTo(4403);
         assertThat(roomSocket(alice, java.util.UUID.randomUUID().toString()).awaitClose())
                 .isEqualTo(4403);
+    }
+
+    /** The seed's client opens {@code new WebSocket('ws://host/ws/chat/' + roomId + '/')}: no token in the URL. */
+    @Test
+    void theSeedClientsPlainUrlWorksWithTheSocketCookie() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        Reply issued = alice.post("socket-cookie/", Map.of());
+        assertThat(issued.status()).isEqualTo(204);
+        String cookie = issued.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("Path=/ws/");
+        String pair = cookie.substring(0, cookie.indexOf(';'));
+        try (SocketClient seedClient = SocketClient.connect(port, "/ws/chat/" + room + "/", Map.of("Cookie", pair));
+                SocketClient bobSocket = roomSocket(bob, room)) {
+            seedClient.send(Map.of("type", "text", "content", "sent like the seed"));
+            bobSocket.await(messageWithContent("sent like the seed"));
+            seedClient.await(messageWithContent("sent like the seed"));
+        }
+        SocketClient noCookie = SocketClient.connect(port, "/ws/chat/" + room + "/");
+        assertThat(noCookie.awaitClose()).isEqualTo(4401);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,18 +30,23 @@ public final class SocketClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private SocketClient(URI uri) {
-        this.socket = HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .connectTimeout(WAIT)
-                .buildAsync(uri, new Listener())
+    private SocketClient(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Listener())
                 .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
                 .join();
     }
 
     /** Opens {@code ws://host:port/<path>}; fails when the handshake fails. */
     public static SocketClient connect(int port, String pathAndQuery) {
-        return new SocketClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery));
+        return connect(port, pathAndQuery, Map.of());
+    }
+
+    /** Opens the socket with extra handshake headers (a cookie, an origin). */
+    public static SocketClient connect(int port, String pathAndQuery, Map<String, String> headers) {
+        return new SocketClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), headers);
     }
 
     public void send(Object frame) {

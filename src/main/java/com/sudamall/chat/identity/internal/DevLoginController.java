@@ -2,16 +2,20 @@ package com.sudamall.chat.identity.internal;
 
 import com.sudamall.chat.identity.NewProfile;
 import com.sudamall.chat.identity.Role;
+import com.sudamall.chat.identity.SocketCookie;
 import com.sudamall.chat.identity.UserProfile;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.web.ChatException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,7 +53,7 @@ class DevLoginController {
 
     @Operation(summary = "Dev mode only: a signed token for any user id")
     @PostMapping("/api/auth/dev-login")
-    LoggedIn login(@RequestBody DevLogin body) {
+    ResponseEntity<LoggedIn> login(@RequestBody DevLogin body, HttpServletRequest request) {
         if (body.userId() == null || body.userId().isBlank()) {
             throw ChatException.invalid("user_id", "is required");
         }
@@ -71,8 +75,15 @@ class DevLoginController {
         UserProfile stored = users.find(profile.id()).orElseThrow();
         List<String> roles =
                 stored.roles().stream().map(Role::wireName).sorted().toList();
-        return new LoggedIn(
-                tokens.issue(profile),
-                new LoggedInUser(stored.id(), stored.card().name(), stored.avatarUrl(), stored.email(), roles));
+        String token = tokens.issue(profile);
+        // the socket cookie too, so a page served here can open sockets as the seed's client does
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        SocketCookie.issue(token, request.isSecure()).toString())
+                .body(new LoggedIn(
+                        token,
+                        new LoggedInUser(
+                                stored.id(), stored.card().name(), stored.avatarUrl(), stored.email(), roles)));
     }
 }

@@ -2,6 +2,7 @@ package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.identity.SocketCookie;
 import com.sudamall.chat.identity.TokenVerifier;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.socket.CloseStatus;
@@ -91,7 +93,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         URI uri = raw.getUri();
         MultiValueMap<String, String> query =
                 UriComponentsBuilder.fromUri(uri).build().getQueryParams();
-        Optional<CurrentUser> user = authenticate(query);
+        Optional<CurrentUser> user = authenticate(query, raw.getHandshakeHeaders());
         if (user.isEmpty()) {
             raw.close(CloseCode.UNAUTHORIZED.status("authentication required"));
             return;
@@ -253,13 +255,17 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         session.send(codec.encode(frame));
     }
 
-    private Optional<CurrentUser> authenticate(MultiValueMap<String, String> query) {
+    /** A ticket, else a token in the URL, else the socket cookie (how the seed's plain-URL client gets in). */
+    private Optional<CurrentUser> authenticate(MultiValueMap<String, String> query, HttpHeaders headers) {
         String ticket = query.getFirst("ticket");
         if (ticket != null) {
             return tickets.redeem(ticket);
         }
         String token = query.getFirst("token");
-        return token == null ? Optional.empty() : tokens.verify(token);
+        if (token != null) {
+            return tokens.verify(token);
+        }
+        return SocketCookie.read(headers).flatMap(tokens::verify);
     }
 
     private Optional<Room> joinable(CurrentUser user, UUID roomId) {
