@@ -28,6 +28,7 @@ public final class SocketClient implements AutoCloseable {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile boolean paused;
     private final WebSocket socket;
 
     private SocketClient(URI uri, Map<String, String> headers) {
@@ -85,6 +86,19 @@ public final class SocketClient implements AutoCloseable {
         return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    /**
+     * Stops reading after the frame being read: the client's network buffers fill and the server sees a client too
+     * slow to read.
+     */
+    public void pauseReading() {
+        paused = true;
+    }
+
+    public void resumeReading() {
+        paused = false;
+        socket.request(1);
+    }
+
     public boolean isOpen() {
         return !socket.isOutputClosed() && !closeCode.isDone();
     }
@@ -127,7 +141,9 @@ public final class SocketClient implements AutoCloseable {
                 frames.add(JSON.readTree(partial.toString()));
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (!paused) {
+                webSocket.request(1);
+            }
             return null;
         }
 

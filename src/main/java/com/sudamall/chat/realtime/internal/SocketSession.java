@@ -3,31 +3,22 @@ package com.sudamall.chat.realtime.internal;
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * One open socket: either a room socket ({@code /ws/chat/{room_id}/}, {@link #roomId()} set) or a user's
- * multiplexed socket ({@code /ws/chat/}, on all their rooms). Writes go through a bounded buffer: a socket whose
- * buffer overflows, or whose write takes too long, is closed with {@link CloseCode#TOO_SLOW} instead of holding
- * the room back.
+ * multiplexed socket ({@code /ws/chat/}, on all their rooms). Writes go through its {@link SocketWriter}, so a slow
+ * client is closed with {@link CloseCode#TOO_SLOW} instead of holding the room back.
  */
 final class SocketSession {
 
-    private static final Logger log = LoggerFactory.getLogger(SocketSession.class);
-
     private final WebSocketSession raw;
-    private final ConcurrentWebSocketSessionDecorator out;
+    private final SocketWriter out;
     private final CurrentUser user;
     private final User card;
     private final @Nullable UUID roomId;
@@ -38,11 +29,10 @@ final class SocketSession {
     SocketSession(
             WebSocketSession raw, CurrentUser user, User card, @Nullable UUID roomId, RealtimeProperties properties) {
         this.raw = raw;
-        this.out = new ConcurrentWebSocketSessionDecorator(
+        this.out = new SocketWriter(
                 raw,
-                (int) properties.sendTimeLimit().toMillis(),
-                (int) properties.sendBufferSize().toBytes(),
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+                properties.sendBufferSize().toBytes(),
+                properties.sendTimeLimit().toNanos());
         this.user = user;
         this.card = card;
         this.roomId = roomId;
@@ -104,24 +94,13 @@ final class SocketSession {
         }
     }
 
+    /** Queues a frame for this socket; never blocks on the client's network. */
     void send(String frame) {
-        if (!raw.isOpen()) {
-            return;
-        }
-        try {
-            out.sendMessage(new TextMessage(frame));
-        } catch (SessionLimitExceededException e) {
-            close(CloseCode.TOO_SLOW, "too slow to read");
-        } catch (IOException | IllegalStateException e) {
-            log.debug("socket {} write failed: {}", raw.getId(), e.getMessage());
-        }
+        out.send(frame);
     }
 
+    /** Closes the socket (after no queued frame: what is queued is dropped). */
     void close(CloseCode code, String reason) {
-        try {
-            raw.close(code.status(reason));
-        } catch (IOException | IllegalStateException e) {
-            log.debug("socket {} close failed: {}", raw.getId(), e.getMessage());
-        }
+        out.close(code.status(reason));
     }
 }
