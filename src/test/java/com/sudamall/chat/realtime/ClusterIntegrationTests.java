@@ -93,6 +93,12 @@ class ClusterIntegrationTests extends IntegrationTest {
             aliceOnA.await(f -> "typing".equals(f.path("type").asString())
                     && f.path("is_typing").asBoolean()
                     && bob.id.equals(f.path("user").path("id").asString()));
+            // a socket opening on node A is told, from Redis, that bob (on node B) is typing
+            try (SocketClient aliceAgain = roomSocket(alice, room)) {
+                aliceAgain.await(f -> "typing".equals(f.path("type").asString())
+                        && f.path("is_typing").asBoolean()
+                        && bob.id.equals(f.path("user").path("id").asString()));
+            }
             // the typing indicator expires on node B and its end reaches node A
             aliceOnA.await(f -> "typing".equals(f.path("type").asString())
                     && !f.path("is_typing").asBoolean()

@@ -63,6 +63,11 @@ class RoomSocketIntegrationTests extends IntegrationTest {
             assertThat(typing.path("is_typing").asBoolean()).isTrue();
             assertThat(typing.path("user").path("id").asString()).isEqualTo(alice.id);
             aliceSocket.assertNone(type("typing"), Duration.ofMillis(500));
+            try (SocketClient bobAgain = roomSocket(bob, room)) {
+                bobAgain.await(f -> "typing".equals(f.path("type").asString())
+                        && f.path("is_typing").asBoolean()
+                        && alice.id.equals(f.path("user").path("id").asString()));
+            }
         }
     }
 

@@ -115,6 +115,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             long start = afterSeq == null ? room.get().lastSeq() : parseSeq(afterSeq);
             ordered.open(session, roomId, start, () -> registry.add(session, Channel.room(roomId)));
             fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+            tellWhoIsTyping(session, roomId);
         }
         presence.opened(session);
     }
@@ -207,6 +208,13 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                 ordered.catchUp(session, roomId);
             }
         });
+    }
+
+    private void tellWhoIsTyping(SocketSession session, UUID roomId) {
+        List<String> typers = typing.typingIn(roomId).stream()
+                .filter(id -> !id.equals(session.user().id()))
+                .toList();
+        users.cards(typers).values().forEach(typer -> reply(session, new OutboundFrame.Typing(roomId, typer, true)));
     }
 
     /** A room socket's frames are about its room; a multiplexed socket's frames must name theirs. */

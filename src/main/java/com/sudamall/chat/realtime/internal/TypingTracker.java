@@ -1,22 +1,30 @@
 package com.sudamall.chat.realtime.internal;
 
+import com.sudamall.chat.bus.TypingState;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Typing indicators are ephemeral (never in the database) and expire: a {@code typing: true} not renewed within
- * {@code chat.realtime.typing-timeout} ends with an {@code is_typing: false} sent on the user's behalf.
+ * {@code chat.realtime.typing-timeout} ends with an {@code is_typing: false} sent on the user's behalf by the node
+ * that holds the typer's socket. Who is typing is also kept in {@link TypingState} (Redis on several nodes), so a
+ * socket opening on any node is told; those entries expire by themselves if that node dies.
  */
 @Component
 class TypingTracker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TypingTracker.class);
 
     private record Key(UUID roomId, String userId) {}
 
@@ -24,9 +32,11 @@ class TypingTracker implements DisposableBean {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("typing-expiry").daemon().factory());
     private final Duration timeout;
+    private final TypingState state;
 
-    TypingTracker(RealtimeProperties properties) {
+    TypingTracker(RealtimeProperties properties, TypingState state) {
         this.timeout = properties.typingTimeout();
+        this.state = state;
     }
 
     /** Records that the user started (or is still) typing; {@code onExpiry} runs if they go quiet. */
@@ -35,6 +45,7 @@ class TypingTracker implements DisposableBean {
         ScheduledFuture<?> expiry = timer.schedule(
                 () -> {
                     if (expiries.remove(key) != null) {
+                        forget(roomId, userId);
                         onExpiry.run();
                     }
                 },
@@ -44,6 +55,29 @@ class TypingTracker implements DisposableBean {
         if (previous != null) {
             previous.cancel(false);
         }
+        try {
+            state.started(roomId, userId, timeout);
+        } catch (RuntimeException e) {
+            log.debug("typing state not shared: {}", e.getMessage());
+        }
+    }
+
+    /** Who is typing in the room, on any node; empty when that cannot be known. */
+    Set<String> typingIn(UUID roomId) {
+        try {
+            return state.typingIn(roomId);
+        } catch (RuntimeException e) {
+            log.debug("typing state not read: {}", e.getMessage());
+            return Set.of();
+        }
+    }
+
+    private void forget(UUID roomId, String userId) {
+        try {
+            state.stopped(roomId, userId);
+        } catch (RuntimeException e) {
+            log.debug("typing state not shared: {}", e.getMessage());
+        }
     }
 
     /** Records that the user stopped typing; true when they had been typing. */
@@ -51,6 +85,7 @@ class TypingTracker implements DisposableBean {
         ScheduledFuture<?> expiry = expiries.remove(new Key(roomId, userId));
         if (expiry != null) {
             expiry.cancel(false);
+            forget(roomId, userId);
         }
         return expiry != null;
     }
