@@ -24,8 +24,9 @@ class PresenceIntegrationTests extends IntegrationTest {
             assertThat(online.path("room_id").asString()).isEqualTo(room);
             assertThat(online.path("user").path("name").asString()).isEqualTo(alice.name);
 
+            int afterOnline = bobSocket.mark(); // bob's socket was first told alice was offline, never seen
             aliceSocket.close();
-            JsonNode offline = bobSocket.await(presenceOf(alice, false));
+            JsonNode offline = bobSocket.await(afterOnline, presenceOf(alice, false));
             Instant lastSeen =
                     Instant.parse(offline.path("user").path("last_seen_at").asString());
             assertThat(lastSeen)

@@ -2,41 +2,31 @@ package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.identity.CurrentUser;
-import com.sudamall.chat.identity.SocketCookie;
-import com.sudamall.chat.identity.TokenVerifier;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
-import com.sudamall.chat.identity.WsTicketService;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.SendMessage;
-import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /ws/chat/{room_id}/} (the seed's protocol) and {@code /ws/chat/} (one socket per user for all their rooms,
- * frames naming {@code room_id}). Authenticates after the handshake (closing with 4401 or 4403,
- * which browsers can read), then decodes frames and calls the same services as REST; the reply to a frame is an
+ * frames naming {@code room_id}). Closes with 4401 or 4403 (which browsers can read) what {@link SocketHandshake}
+ * found unauthenticated or not a participant, then decodes frames and calls the same services as REST; the reply to a frame is an
  * {@code ack}, a {@code pong} or an {@code error} frame, and the socket stays open after errors.
  */
 @Component
@@ -45,8 +35,6 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
     private static final String SOCKET = "chat.socket";
 
-    private final TokenVerifier tokens;
-    private final WsTicketService tickets;
     private final UserService users;
     private final RoomAccess access;
     private final MessageService messages;
@@ -60,8 +48,6 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private final RealtimeProperties properties;
 
     ChatWebSocketHandler(
-            TokenVerifier tokens,
-            WsTicketService tickets,
             UserService users,
             RoomAccess access,
             MessageService messages,
@@ -73,8 +59,6 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             OrderedDelivery ordered,
             PresenceTracker presence,
             RealtimeProperties properties) {
-        this.tokens = tokens;
-        this.tickets = tickets;
         this.users = users;
         this.access = access;
         this.messages = messages;
@@ -90,30 +74,25 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
-        URI uri = raw.getUri();
-        MultiValueMap<String, String> query =
-                UriComponentsBuilder.fromUri(uri).build().getQueryParams();
-        Optional<CurrentUser> user = authenticate(query, raw.getHandshakeHeaders());
-        if (user.isEmpty()) {
+        SocketHandshake.Opening opening =
+                (SocketHandshake.Opening) raw.getAttributes().get(SocketHandshake.Opening.ATTRIBUTE);
+        if (opening == null || opening.user() == null) {
             raw.close(CloseCode.UNAUTHORIZED.status("authentication required"));
             return;
         }
-        boolean multiplexed = uri.getPath().replaceAll("/+$", "").equals("/ws/chat");
-        UUID roomId = multiplexed ? null : roomIdOf(uri);
-        Optional<Room> room = roomId == null ? Optional.empty() : joinable(user.get(), roomId);
-        if (!multiplexed && room.isEmpty()) {
+        if (!opening.isMultiplexed() && opening.startSeq() == null) {
             raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
             return;
         }
-        User card = users.cards(List.of(user.get().id())).get(user.get().id());
-        SocketSession session = new SocketSession(raw, user.get(), card, roomId, properties);
+        CurrentUser user = opening.user();
+        User card = users.cards(List.of(user.id())).get(user.id());
+        UUID roomId = opening.roomId();
+        SocketSession session = new SocketSession(raw, user, card, roomId, properties);
         raw.getAttributes().put(SOCKET, session);
-        if (multiplexed) {
-            openMultiplexed(session);
+        if (roomId == null) {
+            openMultiplexed(session, opening.startSeqs());
         } else {
-            String afterSeq = query.getFirst("after_seq");
-            long start = afterSeq == null ? room.get().lastSeq() : parseSeq(afterSeq);
-            ordered.open(session, roomId, start, () -> registry.add(session, Channel.room(roomId)));
+            ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
             fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
             tellWhoIsTyping(session, roomId);
         }
@@ -193,9 +172,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
      * Puts a multiplexed socket on its user's channel and all their rooms. Rooms whose last seq moved while it was
      * being registered are caught up from the database, so nothing sent during the connect is missed.
      */
-    private void openMultiplexed(SocketSession session) {
+    private void openMultiplexed(SocketSession session, Map<UUID, Long> start) {
         String userId = session.user().id();
-        Map<UUID, Long> start = access.activeRoomsOf(userId);
         List<Channel> channels = new ArrayList<>();
         channels.add(Channel.user(userId));
         start.forEach((roomId, lastSeq) -> {
@@ -261,46 +239,5 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     private void reply(SocketSession session, OutboundFrame frame) {
         session.send(codec.encode(frame));
-    }
-
-    /** A ticket, else a token in the URL, else the socket cookie (how the seed's plain-URL client gets in). */
-    private Optional<CurrentUser> authenticate(MultiValueMap<String, String> query, HttpHeaders headers) {
-        String ticket = query.getFirst("ticket");
-        if (ticket != null) {
-            return tickets.redeem(ticket);
-        }
-        String token = query.getFirst("token");
-        if (token != null) {
-            return tokens.verify(token);
-        }
-        return SocketCookie.read(headers).flatMap(tokens::verify);
-    }
-
-    private Optional<Room> joinable(CurrentUser user, UUID roomId) {
-        try {
-            return Optional.of(access.requireParticipant(user, roomId));
-        } catch (ChatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static @Nullable UUID roomIdOf(@Nullable URI uri) {
-        if (uri == null) {
-            return null;
-        }
-        String[] parts = uri.getPath().split("/");
-        try {
-            return UUID.fromString(parts[parts.length - 1]);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static long parseSeq(String value) {
-        try {
-            return Math.max(0, Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -16,14 +16,17 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class WebSocketConfig implements WebSocketConfigurer {
 
     private final ChatWebSocketHandler handler;
+    private final SocketHandshake handshake;
     private final OriginProperties origins;
     private final boolean devMode;
 
     WebSocketConfig(
             ChatWebSocketHandler handler,
+            SocketHandshake handshake,
             OriginProperties origins,
             @Value("${chat.identity.dev-mode:true}") boolean devMode) {
         this.handler = handler;
+        this.handshake = handshake;
         this.origins = origins;
         this.devMode = devMode;
     }
@@ -35,6 +38,7 @@ class WebSocketConfig implements WebSocketConfigurer {
             allowed.addAll(List.of("http://localhost:*", "http://127.0.0.1:*"));
         }
         registry.addHandler(handler, "/ws/chat", "/ws/chat/", "/ws/chat/{roomId}", "/ws/chat/{roomId}/")
+                .addInterceptors(handshake)
                 .setAllowedOriginPatterns(allowed.toArray(String[]::new));
     }
 

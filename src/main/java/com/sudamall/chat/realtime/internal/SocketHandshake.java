@@ -1,0 +1,130 @@
+package com.sudamall.chat.realtime.internal;
+
+import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.identity.SocketCookie;
+import com.sudamall.chat.identity.TokenVerifier;
+import com.sudamall.chat.identity.WsTicketService;
+import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.web.ChatException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Works out, before the upgrade completes, who is connecting and where in each room their socket starts. A message
+ * sent once the client sees the socket open must reach it, so the starting seq is read now, not after the upgrade:
+ * anything committed between the two comes from the database when the socket is registered. The handshake itself
+ * always succeeds (but for a refused origin); a socket without a user or a room is closed with 4401 or 4403 right
+ * after, since browsers can't read the status of a refused upgrade.
+ */
+@Component
+class SocketHandshake implements HandshakeInterceptor {
+
+    /** What the handshake found, in the socket's attributes. */
+    record Opening(
+            @Nullable CurrentUser user,
+            @Nullable UUID roomId,
+            @Nullable Room room,
+            @Nullable Long startSeq,
+            @Nullable Map<UUID, Long> startSeqs) {
+
+        static final String ATTRIBUTE = "chat.opening";
+
+        boolean isMultiplexed() {
+            return roomId == null;
+        }
+    }
+
+    private final TokenVerifier tokens;
+    private final WsTicketService tickets;
+    private final RoomAccess access;
+
+    SocketHandshake(TokenVerifier tokens, WsTicketService tickets, RoomAccess access) {
+        this.tokens = tokens;
+        this.tickets = tickets;
+        this.access = access;
+    }
+
+    @Override
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
+            Map<String, Object> attributes) {
+        URI uri = request.getURI();
+        MultiValueMap<String, String> query =
+                UriComponentsBuilder.fromUri(uri).build().getQueryParams();
+        boolean multiplexed = uri.getPath().replaceAll("/+$", "").equals("/ws/chat");
+        UUID roomId = multiplexed ? null : roomIdOf(uri);
+        CurrentUser user = authenticate(query, request.getHeaders()).orElse(null);
+        Opening opening;
+        if (user == null) {
+            opening = new Opening(null, roomId, null, null, null);
+        } else if (multiplexed) {
+            opening = new Opening(user, null, null, null, access.activeRoomsOf(user.id()));
+        } else {
+            Room room = roomId == null ? null : joinable(user, roomId).orElse(null);
+            String afterSeq = query.getFirst("after_seq");
+            Long start = room == null ? null : afterSeq == null ? room.lastSeq() : parseSeq(afterSeq);
+            opening = new Opening(user, roomId, room, start, null);
+        }
+        attributes.put(Opening.ATTRIBUTE, opening);
+        return true;
+    }
+
+    @Override
+    public void afterHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
+            @Nullable Exception exception) {}
+
+    /** A ticket, else a token in the URL, else the socket cookie (how the seed's plain-URL client gets in). */
+    private Optional<CurrentUser> authenticate(MultiValueMap<String, String> query, HttpHeaders headers) {
+        String ticket = query.getFirst("ticket");
+        if (ticket != null) {
+            return tickets.redeem(ticket);
+        }
+        String token = query.getFirst("token");
+        if (token != null) {
+            return tokens.verify(token);
+        }
+        return SocketCookie.read(headers).flatMap(tokens::verify);
+    }
+
+    private Optional<Room> joinable(CurrentUser user, UUID roomId) {
+        try {
+            return Optional.of(access.requireParticipant(user, roomId));
+        } catch (ChatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static @Nullable UUID roomIdOf(URI uri) {
+        String[] parts = uri.getPath().split("/");
+        try {
+            return UUID.fromString(parts[parts.length - 1]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long parseSeq(String value) {
+        try {
+            return Math.max(0, Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
