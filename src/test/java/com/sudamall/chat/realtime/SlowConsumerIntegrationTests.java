@@ -8,6 +8,7 @@ import com.sudamall.chat.support.IntegrationTest;
 import com.sudamall.chat.support.SocketClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -21,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 class SlowConsumerIntegrationTests extends IntegrationTest {
 
     private static final int MESSAGES = 2_500;
+    private static final int SENDERS = 4;
     private static final String BULK = "x".repeat(4_000);
 
     @Test
@@ -29,16 +31,18 @@ class SlowConsumerIntegrationTests extends IntegrationTest {
         ChatClient bob = login("bob");
         ChatClient carol = login("carol");
         String room = roomId(groupRoom(alice, bob, carol));
-        try (SocketClient sender = roomSocket(alice, room);
-                SocketClient reader = roomSocket(bob, room);
+        try (SocketClient reader = roomSocket(bob, room);
                 SocketClient sleeper = roomSocket(carol, room)) {
             sleeper.send(Map.of("type", "ping"));
             sleeper.await(type("pong"));
             sleeper.pauseReading();
 
-            for (int i = 0; i < MESSAGES; i++) {
-                sender.send(Map.of("type", "text", "content", i + " " + BULK));
-            }
+            // over REST from a few threads: a sending socket would receive the flood too
+            IntStream.range(0, SENDERS).parallel().forEach(thread -> {
+                for (int i = thread; i < MESSAGES; i += SENDERS) {
+                    send(alice, room, i + " " + BULK);
+                }
+            });
 
             Awaitility.await()
                     .atMost(Duration.ofSeconds(90))

@@ -1,0 +1,132 @@
+package com.sudamall.loadgen;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client socket of the load: sends numbered messages and records every {@code message} frame it receives in
+ * the {@link Ledger}. Frames are scanned, not parsed: the load generator shares the machine with the service and
+ * must stay lean.
+ */
+final class LoadSocket {
+
+    static final String MARK = "\"content\":\"lg:";
+
+    private final Ledger ledger;
+    private final BitSet seen = new BitSet();
+    private final StringBuilder partial = new StringBuilder();
+    private final AtomicLong lastSeq = new AtomicLong();
+    private final AtomicInteger frames = new AtomicInteger();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile CompletableFuture<WebSocket> tail;
+    private volatile WebSocket socket;
+
+    private LoadSocket(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    static CompletableFuture<LoadSocket> open(HttpClient http, URI uri, Ledger ledger) {
+        LoadSocket load = new LoadSocket(ledger);
+        return http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .buildAsync(uri, load.new Listener())
+                .thenApply(ws -> {
+                    load.socket = ws;
+                    load.tail = CompletableFuture.completedFuture(ws);
+                    return load;
+                });
+    }
+
+    /** Sends message {@code number}, stamped with the time now; frames leave one after another. */
+    synchronized void send(int number, String roomId) {
+        String frame = "{\"type\":\"text\",\"room_id\":\"" + roomId + "\",\"content\":\"lg:" + number + ":"
+                + System.nanoTime() + "\"}";
+        tail = tail.thenCompose(ws -> ws.sendText(frame, true));
+    }
+
+    /** The last seq of a message this socket received (for resume). */
+    long lastSeq() {
+        return lastSeq.get();
+    }
+
+    int frames() {
+        return frames.get();
+    }
+
+    CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    void abort() {
+        WebSocket ws = socket;
+        if (ws != null) {
+            ws.abort();
+        }
+    }
+
+    void close() {
+        WebSocket ws = socket;
+        if (ws != null && !ws.isOutputClosed()) {
+            tail.thenCompose(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "done")).exceptionally(e -> null);
+        }
+    }
+
+    private void receive(String frame) {
+        frames.incrementAndGet();
+        int at = frame.indexOf(MARK);
+        if (at < 0 || !frame.startsWith("{\"type\":\"message\"")) {
+            return;
+        }
+        int start = at + MARK.length();
+        int colon = frame.indexOf(':', start);
+        int end = frame.indexOf('"', colon);
+        int number = Integer.parseInt(frame, start, colon, 10);
+        long sentAt = Long.parseLong(frame, colon + 1, end, 10);
+        ledger.arrived(seen, number, sentAt);
+        int seqAt = frame.indexOf("\"seq\":");
+        if (seqAt > 0) {
+            int seqEnd = seqAt + 6;
+            while (seqEnd < frame.length() && Character.isDigit(frame.charAt(seqEnd))) {
+                seqEnd++;
+            }
+            long seq = Long.parseLong(frame, seqAt + 6, seqEnd, 10);
+            lastSeq.accumulateAndGet(seq, Math::max);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (last && partial.isEmpty()) {
+                receive(data.toString());
+            } else {
+                partial.append(data);
+                if (last) {
+                    receive(partial.toString());
+                    partial.setLength(0);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}

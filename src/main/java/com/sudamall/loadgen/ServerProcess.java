@@ -1,0 +1,185 @@
+package com.sudamall.loadgen;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A server under test in a process of its own, so its CPU time and heap are its own: the service (from this same
+ * jar) or the bare broadcast server of the ceiling scenario. Or, for the smoke test, a service already running.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the service with the given extra settings and waits until it is healthy. */
+    static ServerProcess service(Map<String, String> environment, Path logDir, String name) {
+        int port = freePort();
+        List<String> command = java("1g");
+        command.addAll(List.of(
+                "-Dloader.main=com.sudamall.chat.ChatApplication",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--server.port=" + port,
+                "--logging.level.com.sudamall.chat.requests=WARN"));
+        ServerProcess server = start(command, environment, port, logDir.resolve(name + ".log"));
+        server.awaitHttp("/actuator/health", Duration.ofSeconds(120));
+        return server;
+    }
+
+    /** Starts the bare broadcast server and waits until it listens. */
+    static ServerProcess ceiling(Path logDir) {
+        int port = freePort();
+        List<String> command = java("1g");
+        command.addAll(List.of(
+                "-Dloader.main=com.sudamall.loadgen.CeilingServer",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                Integer.toString(port)));
+        ServerProcess server = start(command, Map.of(), port, logDir.resolve("ceiling.log"));
+        server.awaitHttp("/", Duration.ofSeconds(60));
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** CPU time the process has used so far, user and system. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Heap in use after a full collection, in bytes (the service's own metric, read after {@code jcmd GC.run}). */
+    double heapAfterGc() {
+        try {
+            Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow())
+                    .resolveSibling("jcmd");
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
+            String body = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            return JSON.readTree(body).path("measurements").get(0).path("value").asDouble();
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static List<String> java(String heap) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
+        return new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", classpath));
+    }
+
+    private static ServerProcess start(List<String> command, Map<String, String> environment, int port, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return new ServerProcess(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + command, e);
+        }
+    }
+
+    private void awaitHttp(String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited; see " + log);
+            }
+            try {
+                get(path);
+                return;
+            } catch (RuntimeException e) {
+                sleep(500);
+            }
+        }
+        throw new IllegalStateException("the server did not answer within " + timeout + "; see " + log);
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " → " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
