@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One client socket of the load: sends numbered messages and records every {@code message} frame it receives in
@@ -19,7 +20,7 @@ final class LoadSocket {
 
     static final String MARK = "\"content\":\"lg:";
 
-    private final Ledger ledger;
+    private final Supplier<Ledger> ledger;
     private final BitSet seen = new BitSet();
     private final StringBuilder partial = new StringBuilder();
     private final AtomicLong lastSeq = new AtomicLong();
@@ -28,11 +29,12 @@ final class LoadSocket {
     private volatile CompletableFuture<WebSocket> tail;
     private volatile WebSocket socket;
 
-    private LoadSocket(Ledger ledger) {
+    private LoadSocket(Supplier<Ledger> ledger) {
         this.ledger = ledger;
     }
 
-    static CompletableFuture<LoadSocket> open(HttpClient http, URI uri, Ledger ledger) {
+    /** Opens the socket; arrivals are recorded in whatever ledger {@code ledger} gives at the time. */
+    static CompletableFuture<LoadSocket> open(HttpClient http, URI uri, Supplier<Ledger> ledger) {
         LoadSocket load = new LoadSocket(ledger);
         return http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(30))
@@ -89,7 +91,7 @@ final class LoadSocket {
         int end = frame.indexOf('"', colon);
         int number = Integer.parseInt(frame, start, colon, 10);
         long sentAt = Long.parseLong(frame, colon + 1, end, 10);
-        ledger.arrived(seen, number, sentAt);
+        ledger.get().arrived(seen, number, sentAt);
         int seqAt = frame.indexOf("\"seq\":");
         if (seqAt > 0) {
             int seqEnd = seqAt + 6;

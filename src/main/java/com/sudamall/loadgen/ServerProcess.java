@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,14 +25,19 @@ final class ServerProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
-    private final Process process;
-    private final int port;
+    private final @Nullable Process process;
+    private final String base;
     private final Path log;
 
-    private ServerProcess(Process process, int port, Path log) {
+    private ServerProcess(@Nullable Process process, String base, Path log) {
         this.process = process;
-        this.port = port;
+        this.base = base;
         this.log = log;
+    }
+
+    /** A service already running (the smoke test's): driven, but its CPU and heap are not measured. */
+    static ServerProcess external(String base) {
+        return new ServerProcess(null, base, Path.of("."));
     }
 
     /** Starts the service with the given extra settings and waits until it is healthy. */
@@ -61,16 +67,19 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    int port() {
-        return port;
+    String base() {
+        return base;
     }
 
-    String base() {
-        return "http://127.0.0.1:" + port;
+    String webSocketBase() {
+        return base.replaceFirst("^http", "ws");
     }
 
     /** CPU time the process has used so far, user and system. */
     double cpuSeconds() {
+        if (process == null) {
+            return Double.NaN;
+        }
         try {
             String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -83,6 +92,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** Heap in use after a full collection, in bytes (the service's own metric, read after {@code jcmd GC.run}). */
     double heapAfterGc() {
+        if (process == null) {
+            return Double.NaN;
+        }
         try {
             Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow())
                     .resolveSibling("jcmd");
@@ -103,6 +115,9 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -126,7 +141,7 @@ final class ServerProcess implements AutoCloseable {
             ProcessBuilder builder =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            return new ServerProcess(builder.start(), port, log);
+            return new ServerProcess(builder.start(), "http://127.0.0.1:" + port, log);
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + command, e);
         }
@@ -135,7 +150,7 @@ final class ServerProcess implements AutoCloseable {
     private void awaitHttp(String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (process != null && !process.isAlive()) {
                 throw new IllegalStateException("the server exited; see " + log);
             }
             try {

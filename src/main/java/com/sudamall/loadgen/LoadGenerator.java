@@ -1,0 +1,111 @@
+package com.sudamall.loadgen;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The load generator's entry point. Without {@code --target} it starts the service once per scenario and bus
+ * (PostgreSQL in a schema of its own, and Redis for the Redis bus), and the ceiling server once; with
+ * {@code --target=http://127.0.0.1:PORT} it drives a service that is already running. Everything stays on loopback
+ * and every step is bounded in time.
+ */
+public final class LoadGenerator {
+
+    private LoadGenerator() {}
+
+    public static void main(String[] args) throws IOException {
+        Report report = run(Options.parse(args), System.out::println);
+        System.out.println(
+                "report: " + Options.parse(args).out().toAbsolutePath().resolve("report.json"));
+        if (report.steps().isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    /** Runs the scenarios the options name and writes the report to {@code --out}. */
+    public static Report run(Options options, java.util.function.Consumer<String> progress) throws IOException {
+        Path out = options.out();
+        Report report = new Report();
+        report.about("started_at", Instant.now().toString());
+        report.about("cores", Runtime.getRuntime().availableProcessors());
+        report.about("java", System.getProperty("java.version"));
+        report.about("options", options.values());
+        Scenarios scenarios = new Scenarios(options, progress);
+        List<String> chosen = options.list("scenarios", "pairs,group,idle,ceiling", "pairs,group,idle");
+        String target = options.values().get("target");
+        if (target != null) {
+            ServerProcess server = ServerProcess.external(target);
+            runOn(scenarios, chosen, report, () -> server, "external");
+        } else {
+            for (String bus : options.list("buses", "in-process,redis", "in-process")) {
+                runOn(scenarios, chosen, report, () -> startService(options, bus, out), bus);
+            }
+            if (chosen.contains("ceiling")) {
+                try (ServerProcess ceiling = ServerProcess.ceiling(out)) {
+                    report.add(scenarios.ceiling(ceiling));
+                }
+            }
+        }
+        report.write(out);
+        return report;
+    }
+
+    private interface Start {
+        ServerProcess start();
+    }
+
+    /** Each scenario on a fresh server, so its CPU and heap figures are its own. */
+    private static void runOn(Scenarios scenarios, List<String> chosen, Report report, Start start, String name) {
+        if (chosen.contains("pairs")) {
+            try (ServerProcess server = start.start()) {
+                report.add(scenarios.pairs(server, name));
+            }
+        }
+        if (chosen.contains("group")) {
+            try (ServerProcess server = start.start()) {
+                report.add(scenarios.group(server, name));
+            }
+        }
+        if (chosen.contains("idle")) {
+            try (ServerProcess server = start.start()) {
+                List<Double> perSocket = new ArrayList<>();
+                scenarios.idle(server, name, perSocket);
+                perSocket.forEach(bytes -> report.heapPerSocket(name, bytes));
+            }
+        }
+    }
+
+    /** The service on PostgreSQL (a fresh schema per bus) and, for the Redis bus, Redis: the production set-up. */
+    private static ServerProcess startService(Options options, String bus, Path out) {
+        String database = options.get("db-url", "jdbc:postgresql://127.0.0.1:5432/test", "");
+        String user = options.get("db-user", "postgres", "postgres");
+        String schema = "bench_" + bus.replace("-", "_").toLowerCase(Locale.ROOT);
+        resetSchema(database, user, schema);
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CHAT_DB_URL", database + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        environment.put("CHAT_DB_USER", user);
+        environment.put("SPRING_FLYWAY_SCHEMAS", schema);
+        environment.put("CHAT_BUS", bus);
+        environment.put("CHAT_REDIS_URL", options.get("redis-url", "redis://127.0.0.1:6379", ""));
+        return ServerProcess.service(environment, out, "service-" + bus);
+    }
+
+    private static void resetSchema(String url, String user, String schema) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + url + " refused", e);
+        }
+    }
+}

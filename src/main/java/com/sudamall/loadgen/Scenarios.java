@@ -1,0 +1,135 @@
+package com.sudamall.loadgen;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/** The scenarios, each a sequence of measured steps against one server. */
+final class Scenarios {
+
+    private final Options options;
+    private final HttpClient sockets = HttpClient.newHttpClient();
+    private final Consumer<String> progress;
+
+    Scenarios(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** 2-member customer-store rooms at rising rates, until p99 passes 50 ms or anything is lost. */
+    List<Step> pairs(ServerProcess server, String name) {
+        int rooms = options.number("pairs-rooms", 1_000, 5);
+        return rising("pairs", name, server, Setup.pairs(new Api(server.base()), run(), rooms), 2, breaksAt(50));
+    }
+
+    /** The same traffic against the bare broadcast server. */
+    List<Step> ceiling(ServerProcess server) {
+        int rooms = options.number("pairs-rooms", 1_000, 5);
+        return rising("pairs", "ceiling", server, Setup.synthetic(rooms, 2), 2, breaksAt(50));
+    }
+
+    /** One room of 1,000 members, a few of them sending, at rising rates until p99 passes 100 ms. */
+    List<Step> group(ServerProcess server, String name) {
+        int size = options.number("group-size", 1_000, 10);
+        Room room = Setup.group(new Api(server.base()), run(), size);
+        progress.accept("group: " + size + " members");
+        try (Traffic traffic = Traffic.connect(sockets, server.webSocketBase(), List.of(room), 10)) {
+            return steps(
+                    "group",
+                    name,
+                    server,
+                    traffic,
+                    options.rates("group-rates", "10,25,50,75,100,150", "5"),
+                    breaksAt(100));
+        }
+    }
+
+    /**
+     * Holds N authenticated sockets open ({@code /ws/chat/}, several per user, as tabs and devices do) and reads the
+     * server's heap after a full collection, before and after.
+     */
+    List<Step> idle(ServerProcess server, String name, List<Double> heapPerSocket) {
+        int count = options.number("idle-sockets", 20_000, 20);
+        int perUser = options.number("idle-sockets-per-user", 10, 2);
+        List<String> tokens = Setup.users(new Api(server.base()), run(), Math.max(1, count / perUser));
+        double before = server.heapAfterGc();
+        List<LoadSocket> open = new ArrayList<>();
+        Ledger none = new Ledger();
+        for (int i = 0; i < count; i += 200) {
+            List<java.util.concurrent.CompletableFuture<LoadSocket>> batch = new ArrayList<>();
+            for (int j = i; j < Math.min(count, i + 200); j++) {
+                String token = tokens.get(j % tokens.size());
+                batch.add(LoadSocket.open(
+                        sockets, java.net.URI.create(server.webSocketBase() + "/ws/chat/?token=" + token), () -> none));
+            }
+            batch.forEach(f -> open.add(f.join()));
+        }
+        progress.accept("idle: " + open.size() + " sockets open");
+        ServerProcess.sleep(2_000);
+        double after = server.heapAfterGc();
+        heapPerSocket.add((after - before) / open.size());
+        open.forEach(LoadSocket::close);
+        return List.of();
+    }
+
+    private List<Step> rising(
+            String scenario, String name, ServerProcess server, List<Room> rooms, int senders, Predicate<Step> broken) {
+        progress.accept(scenario + " on " + name + ": " + rooms.size() + " rooms");
+        try (Traffic traffic = Traffic.connect(sockets, server.webSocketBase(), rooms, senders)) {
+            return steps(
+                    scenario,
+                    name,
+                    server,
+                    traffic,
+                    options.rates("pairs-rates", "1000,2000,3000,4000,5000,6000,8000,10000,12000", "20"),
+                    broken);
+        }
+    }
+
+    private List<Step> steps(
+            String scenario,
+            String name,
+            ServerProcess server,
+            Traffic traffic,
+            List<Double> rates,
+            Predicate<Step> broken) {
+        double seconds = Double.parseDouble(options.get("step-seconds", "8", "2"));
+        List<Step> steps = new ArrayList<>();
+        for (double rate : rates) {
+            Step step = traffic.run(scenario, name, server, rate, seconds);
+            steps.add(step);
+            progress.accept(String.format(
+                    "%s on %s @ %.0f/s: %.0f msg/s, %.0f deliveries/s, p99 %.1f ms, lost %d, dup %d, server CPU %.0f%%,"
+                            + " loadgen CPU %.0f%%",
+                    scenario,
+                    name,
+                    rate,
+                    step.messagesPerSecond(),
+                    step.deliveriesPerSecond(),
+                    step.p99Millis(),
+                    step.lost(),
+                    step.duplicates(),
+                    step.serverCpuShare() * 100,
+                    step.loadgenCpuShare() * 100));
+            if (broken.test(step)) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    /** A step breaks the rise when latency passes the target, anything is lost, or the rate can't be kept. */
+    private static Predicate<Step> breaksAt(double p99Millis) {
+        return step -> step.p99Millis() > p99Millis
+                || step.lost() > 0
+                || step.duplicates() > 0
+                || step.messagesPerSecond() < step.targetRate() * 0.9;
+    }
+
+    private static String run() {
+        return "lg" + UUID.randomUUID().toString().substring(0, 6);
+    }
+}

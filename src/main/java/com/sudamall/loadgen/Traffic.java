@@ -1,0 +1,128 @@
+package com.sudamall.loadgen;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Connected rooms and the traffic through them: opens one socket per member, sends numbered messages at a target
+ * rate (round-robin over rooms and senders), waits for the deliveries, and measures the step.
+ */
+final class Traffic implements AutoCloseable {
+
+    private static final int CONNECT_BATCH = 200;
+    private static final long DRAIN_NANOS = 5_000_000_000L;
+
+    private final List<Room> rooms;
+    private final List<List<LoadSocket>> sockets = new ArrayList<>();
+    private final int sendersPerRoom;
+    private final AtomicInteger numbers = new AtomicInteger();
+    private Ledger ledger = new Ledger();
+
+    private Traffic(List<Room> rooms, int sendersPerRoom) {
+        this.rooms = rooms;
+        this.sendersPerRoom = sendersPerRoom;
+    }
+
+    /** Connects every member of every room, a batch at a time. */
+    static Traffic connect(HttpClient http, String webSocketBase, List<Room> rooms, int sendersPerRoom) {
+        Traffic traffic = new Traffic(rooms, sendersPerRoom);
+        List<CompletableFuture<LoadSocket>> pending = new ArrayList<>();
+        for (Room room : rooms) {
+            List<LoadSocket> members = new ArrayList<>();
+            traffic.sockets.add(members);
+            for (String token : room.tokens()) {
+                URI uri = URI.create(webSocketBase + "/ws/chat/" + room.id() + "/?token=" + token);
+                pending.add(LoadSocket.open(http, uri, traffic::ledger).thenApply(socket -> {
+                    synchronized (members) {
+                        members.add(socket);
+                    }
+                    return socket;
+                }));
+                if (pending.size() >= CONNECT_BATCH) {
+                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                            .join();
+                    pending.clear();
+                }
+            }
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        return traffic;
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    int socketCount() {
+        return sockets.stream().mapToInt(List::size).sum();
+    }
+
+    /**
+     * Sends at {@code rate} messages per second for {@code seconds}, waits for deliveries, and returns the step.
+     */
+    Step run(String scenario, String server, ServerProcess target, double rate, double seconds) {
+        ledger = new Ledger();
+        double serverCpuBefore = target.cpuSeconds();
+        long ownCpuBefore = ownCpuNanos();
+        long start = System.nanoTime();
+        long interval = (long) (1e9 / rate);
+        long total = (long) (rate * seconds);
+        for (long i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int roomIndex = (int) (i % rooms.size());
+            List<LoadSocket> members = sockets.get(roomIndex);
+            LoadSocket sender = members.get((int) ((i / rooms.size()) % Math.min(sendersPerRoom, members.size())));
+            ledger.sent(members.size());
+            sender.send(numbers.getAndIncrement(), rooms.get(roomIndex).id());
+        }
+        long sendingNanos = System.nanoTime() - start;
+        long drainUntil = System.nanoTime() + DRAIN_NANOS;
+        while (ledger.delivered() < ledger.expected() && System.nanoTime() < drainUntil) {
+            LockSupport.parkNanos(20_000_000);
+        }
+        long wallNanos = System.nanoTime() - start;
+        double serverCpu = target.cpuSeconds() - serverCpuBefore;
+        double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
+        int cores = Runtime.getRuntime().availableProcessors();
+        Latencies latencies = ledger.latencies();
+        double window = sendingNanos / 1e9;
+        return new Step(
+                scenario,
+                server,
+                rate,
+                ledger.sent(),
+                ledger.expected(),
+                ledger.delivered(),
+                ledger.lost(),
+                ledger.duplicates(),
+                ledger.sent() / window,
+                ledger.delivered() / window,
+                latencies.percentileMillis(50),
+                latencies.percentileMillis(90),
+                latencies.percentileMillis(99),
+                latencies.maxMillis(),
+                serverCpu / Math.max(1, ledger.sent()) * 1000,
+                serverCpu / (wallNanos / 1e9) / cores,
+                ownCpu / (wallNanos / 1e9) / cores);
+    }
+
+    @Override
+    public void close() {
+        sockets.forEach(members -> members.forEach(LoadSocket::close));
+    }
+
+    static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
