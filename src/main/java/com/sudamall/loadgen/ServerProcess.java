@@ -132,7 +132,14 @@ final class ServerProcess implements AutoCloseable {
     private static List<String> java(String heap) {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
-        return new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", classpath));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        // e.g. BENCH_SERVER_OPTS="-XX:StartFlightRecording=filename=target/bench/service.jfr" to profile
+        String extra = System.getenv("BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath));
+        return command;
     }
 
     private static ServerProcess start(List<String> command, Map<String, String> environment, int port, Path log) {
