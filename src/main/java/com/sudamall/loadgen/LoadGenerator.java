@@ -51,9 +51,11 @@ public final class LoadGenerator {
                 runOn(scenarios, chosen, report, () -> startService(options, bus, out), bus);
             }
             if (chosen.contains("ceiling")) {
-                try (ServerProcess ceiling = ServerProcess.ceiling(out)) {
-                    report.add(scenarios.ceiling(ceiling));
-                }
+                attempt(report, "pairs", "ceiling", () -> {
+                    try (ServerProcess ceiling = ServerProcess.ceiling(out)) {
+                        report.add(scenarios.ceiling(ceiling));
+                    }
+                });
             }
         }
         report.write(out);
@@ -64,24 +66,43 @@ public final class LoadGenerator {
         ServerProcess start();
     }
 
-    /** Each scenario on a fresh server, so its CPU and heap figures are its own. */
+    /**
+     * Each scenario on a fresh server, so its CPU and heap figures are its own. A scenario that fails is recorded
+     * as failed and the others still run.
+     */
     private static void runOn(Scenarios scenarios, List<String> chosen, Report report, Start start, String name) {
         if (chosen.contains("pairs")) {
-            try (ServerProcess server = start.start()) {
-                report.add(scenarios.pairs(server, name));
-            }
+            attempt(report, "pairs", name, () -> {
+                try (ServerProcess server = start.start()) {
+                    report.add(scenarios.pairs(server, name));
+                }
+            });
         }
         if (chosen.contains("group")) {
-            try (ServerProcess server = start.start()) {
-                report.add(scenarios.group(server, name));
-            }
+            attempt(report, "group", name, () -> {
+                try (ServerProcess server = start.start()) {
+                    report.add(scenarios.group(server, name));
+                }
+            });
         }
         if (chosen.contains("idle")) {
-            try (ServerProcess server = start.start()) {
-                List<Double> perSocket = new ArrayList<>();
-                scenarios.idle(server, name, perSocket);
-                perSocket.forEach(bytes -> report.heapPerSocket(name, bytes));
-            }
+            attempt(report, "idle", name, () -> {
+                try (ServerProcess server = start.start()) {
+                    List<Double> perSocket = new ArrayList<>();
+                    scenarios.idle(server, name, perSocket);
+                    perSocket.forEach(bytes -> report.heapPerSocket(name, bytes));
+                }
+            });
+        }
+    }
+
+    private static void attempt(Report report, String scenario, String server, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            System.out.println(scenario + " on " + server + " failed: " + reason);
+            report.about("failed " + scenario + " on " + server, reason);
         }
     }
 

@@ -68,7 +68,7 @@ final class Scenarios {
             batch.forEach(f -> open.add(f.join()));
         }
         progress.accept("idle: " + open.size() + " sockets open");
-        ServerProcess.sleep(2_000);
+        ServerProcess.sleep(1_000L * options.number("idle-hold-seconds", 2, 1));
         double after = server.heapAfterGc();
         heapPerSocket.add((after - before) / open.size());
         open.forEach(LoadSocket::close);

@@ -9,6 +9,7 @@ import org.springframework.util.unit.DataSize;
  * WebSocket settings.
  *
  * @param maxFrameSize largest frame a client may send
+ * @param readBufferSize the part size in which frames are read; allocated per socket, so small
  * @param sendBufferSize bytes queued for one socket before it counts as too slow and is closed
  * @param sendTimeLimit longest a single write to one socket may take before it counts as too slow
  * @param typingTimeout a typing indicator not renewed within this time ends with {@code is_typing: false}
@@ -19,6 +20,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("chat.realtime")
 record RealtimeProperties(
         @DefaultValue("64KB") DataSize maxFrameSize,
+        @DefaultValue("1KB") DataSize readBufferSize,
         @DefaultValue("1MB") DataSize sendBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("5s") Duration typingTimeout,

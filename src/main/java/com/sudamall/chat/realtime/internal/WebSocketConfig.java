@@ -3,6 +3,8 @@ package com.sudamall.chat.realtime.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -14,6 +16,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class WebSocketConfig implements WebSocketConfigurer {
+
+    private static final int BINARY_BUFFER_BYTES = 1024;
+    private static final int SOCKET_BUFFER_BYTES = 4096;
 
     private final ChatWebSocketHandler handler;
     private final SocketHandshake handshake;
@@ -45,9 +50,21 @@ class WebSocketConfig implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(RealtimeProperties properties) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize((int) properties.maxFrameSize().toBytes());
-        container.setMaxBinaryMessageBufferSize((int) properties.maxFrameSize().toBytes());
+        // Tomcat allocates these buffers for every socket up front (a text one of 64 KB costs 128 KB of chars), so
+        // they stay small: frames arrive in parts of this size, and the frame limit is enforced as they are joined.
+        // No binary frames are accepted.
+        container.setMaxTextMessageBufferSize((int) properties.readBufferSize().toBytes());
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(300_000L);
         return container;
+    }
+
+    /** Each connection's socket read and write buffers (8 KB each by default) are per socket too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+            connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER_BYTES));
+        });
     }
 }
