@@ -97,7 +97,7 @@ final class Scenarios {
             List<Double> rates,
             Predicate<Step> broken) {
         double seconds = Double.parseDouble(options.get("step-seconds", "8", "2"));
-        double warmup = Double.parseDouble(options.get("warmup-seconds", "10", "0"));
+        double warmup = Double.parseDouble(options.get("warmup-seconds", "30", "0"));
         if (warmup > 0) {
             // a fresh JVM compiles its hot path during the first seconds: not part of any figure
             traffic.run(scenario, name, server, rates.getFirst(), warmup);

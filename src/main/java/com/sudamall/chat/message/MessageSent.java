@@ -1,5 +1,7 @@
 package com.sudamall.chat.message;
 
+import com.sudamall.chat.room.Member;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -8,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param message the message as clients see it
  * @param senderName the sender's display name, for notifications
+ * @param members the room's participants and their read cursors as the message was stored, read once for every
+ *     listener (notifications, unread counts)
  */
-public record MessageSent(Message message, @Nullable String senderName) {
+public record MessageSent(Message message, @Nullable String senderName, List<Member> members) {
 
     public UUID roomId() {
         return message.roomId();

@@ -32,21 +32,29 @@ public class RoomAccess {
 
     /** The room, if the user may read it; otherwise a 404. */
     public Room requireVisible(CurrentUser user, UUID roomId) {
-        Room room = rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
-        if (canModerate(user, room) || room.isActive() && members.isMember(roomId, user.id())) {
-            return room;
-        }
-        throw new RoomNotFoundException(roomId);
+        return visible(user, roomId).room();
     }
 
     /** The room, if the user may post in it: a participant of an active room. */
     public Room requireParticipant(CurrentUser user, UUID roomId) {
-        Room room = requireVisible(user, roomId);
-        if (!members.isMember(roomId, user.id())) {
+        Visible visible = visible(user, roomId);
+        if (!visible.isMember()) {
             throw new ChatException(ErrorCode.NOT_PARTICIPANT, "Only participants can post in this room");
         }
-        requireActive(room);
-        return room;
+        requireActive(visible.room());
+        return visible.room();
+    }
+
+    private record Visible(Room room, boolean isMember) {}
+
+    /** One look at the room and one at the membership, whatever the caller goes on to check (send path). */
+    private Visible visible(CurrentUser user, UUID roomId) {
+        Room room = rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+        boolean isMember = members.isMember(roomId, user.id());
+        if (canModerate(user, room) || room.isActive() && isMember) {
+            return new Visible(room, isMember);
+        }
+        throw new RoomNotFoundException(roomId);
     }
 
     /** A 409 {@code room_inactive} unless the room is active. */

@@ -32,6 +32,12 @@ public class MessageRepresentation {
         return render(List.of(row)).getFirst();
     }
 
+    /** A message just stored, with the room's members already at hand. */
+    public Message renderNew(MessageRow row, List<Member> members) {
+        Map<String, User> senders = row.senderId() == null ? Map.of() : users.cards(List.of(row.senderId()));
+        return toMessage(row, senders, members);
+    }
+
     public List<Message> render(List<MessageRow> rows) {
         if (rows.isEmpty()) {
             return List.of();

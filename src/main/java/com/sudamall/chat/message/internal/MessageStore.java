@@ -4,10 +4,13 @@ import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +59,7 @@ public class MessageStore {
     private final ReadCursorRepository cursors;
     private final MessageRepresentation representation;
     private final ApplicationEventPublisher events;
+    private final RoomAccess access;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
@@ -66,6 +70,7 @@ public class MessageStore {
             ReadCursorRepository cursors,
             MessageRepresentation representation,
             ApplicationEventPublisher events,
+            RoomAccess access,
             TransactionTemplate transactions,
             JsonMapper json,
             Clock clock) {
@@ -74,6 +79,7 @@ public class MessageStore {
         this.cursors = cursors;
         this.representation = representation;
         this.events = events;
+        this.access = access;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -128,9 +134,10 @@ public class MessageStore {
             // Sending implies having read the room up to one's own message.
             cursors.advance(room.id(), senderId, seq, now);
         }
-        Message message = representation.render(row);
+        List<Member> members = access.members(room.id());
+        Message message = representation.renderNew(row, members);
         events.publishEvent(new MessageSent(
-                message, message.sender() == null ? null : message.sender().name()));
+                message, message.sender() == null ? null : message.sender().name(), members));
         return message;
     }
 }

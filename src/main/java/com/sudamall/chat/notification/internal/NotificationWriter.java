@@ -9,7 +9,6 @@ import com.sudamall.chat.notification.internal.NotificationRepository.NewNotific
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.MemberJoined;
 import com.sudamall.chat.room.MemberLeft;
-import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomCreated;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
@@ -29,14 +28,11 @@ class NotificationWriter {
     private static final int PREVIEW_LENGTH = 100;
 
     private final NotificationRepository notifications;
-    private final RoomAccess rooms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationWriter(
-            NotificationRepository notifications, RoomAccess rooms, ApplicationEventPublisher events, Clock clock) {
+    NotificationWriter(NotificationRepository notifications, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
-        this.rooms = rooms;
         this.events = events;
         this.clock = clock;
     }
@@ -88,7 +84,7 @@ class NotificationWriter {
     void on(MessageSent event) {
         Message message = event.message();
         String senderId = message.sender() == null ? null : message.sender().id();
-        List<String> recipients = rooms.members(message.roomId()).stream()
+        List<String> recipients = event.members().stream()
                 .map(Member::userId)
                 .filter(id -> !Objects.equals(id, senderId))
                 .toList();

@@ -89,7 +89,7 @@ class RoomFanout {
         Message message = event.message();
         OutboundFrame frame = new OutboundFrame.MessageFrame(event.roomId(), message);
         bus.publish(new BusEvent(Channel.room(event.roomId()), codec.encode(frame), null, message.seq()));
-        List<Member> members = access.members(event.roomId());
+        List<Member> members = event.members();
         if (members.size() > properties.largeRoomSize() || message.seq() == null) {
             return;
         }
