@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.catalina.Context;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
 import tools.jackson.databind.JsonNode;
@@ -47,8 +48,10 @@ public final class CeilingServer {
         tomcat.setBaseDir(System.getProperty("java.io.tmpdir") + "/ceiling-" + args[0]);
         tomcat.getConnector();
         Context context = tomcat.addContext("", null);
+        // the classes are in the fat jar's own class loader, which Tomcat's web-app loader would not see
+        context.setParentClassLoader(CeilingServer.class.getClassLoader());
         context.addServletContainerInitializer(new WsSci(), null);
-        context.addApplicationListener(Deployer.class.getName());
+        ((StandardContext) context).addApplicationLifecycleListener(new Deployer());
         Tomcat.addServlet(context, "ok", new Ok());
         context.addServletMappingDecoded("/", "ok");
         tomcat.start();
@@ -62,7 +65,7 @@ public final class CeilingServer {
             ServerContainer container =
                     (ServerContainer) event.getServletContext().getAttribute(ServerContainer.class.getName());
             try {
-                container.addEndpoint(ServerEndpointConfig.Builder.create(Broadcast.class, "/ws/chat/{room}/")
+                container.addEndpoint(ServerEndpointConfig.Builder.create(Broadcast.class, "/ws/chat/{room}")
                         .build());
             } catch (DeploymentException e) {
                 throw new IllegalStateException(e);

@@ -37,7 +37,7 @@ final class LoadSocket {
     static CompletableFuture<LoadSocket> open(HttpClient http, URI uri, Supplier<Ledger> ledger) {
         LoadSocket load = new LoadSocket(ledger);
         return http.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(30))
+                .connectTimeout(Duration.ofSeconds(120))
                 .buildAsync(uri, load.new Listener())
                 .thenApply(ws -> {
                     load.socket = ws;

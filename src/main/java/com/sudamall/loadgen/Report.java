@@ -66,12 +66,12 @@ public final class Report {
                     .append(".svg)\n\n");
             md.append(
                     "| server | target/s | messages/s | deliveries/s | p50 ms | p90 ms | p99 ms | max ms | lost | dup |"
-                            + " server CPU-s per 1k msgs | server CPU | loadgen CPU |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                            + " server CPU-s per 1k msgs | server CPU | PostgreSQL CPU | Redis CPU | loadgen CPU |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Step s : of) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.3f | %.0f%% | %.0f%% |%n",
+                        "| %s | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.3f | %.0f%% | %.0f%% | %.0f%% | %.0f%% |%n",
                         s.server(),
                         s.targetRate(),
                         s.messagesPerSecond(),
@@ -84,6 +84,8 @@ public final class Report {
                         s.duplicates(),
                         s.serverCpuPer1000(),
                         s.serverCpuShare() * 100,
+                        s.databaseCpuShare() * 100,
+                        s.redisCpuShare() * 100,
                         s.loadgenCpuShare() * 100));
             }
             md.append('\n');

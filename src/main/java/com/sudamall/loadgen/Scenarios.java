@@ -10,6 +10,9 @@ import java.util.function.Predicate;
 /** The scenarios, each a sequence of measured steps against one server. */
 final class Scenarios {
 
+    /** Sockets opened at once: a connect storm is the storm scenario's business, not idle's. */
+    private static final int CONNECT_BATCH = 50;
+
     private final Options options;
     private final HttpClient sockets = HttpClient.newHttpClient();
     private final Consumer<String> progress;
@@ -36,7 +39,7 @@ final class Scenarios {
         int size = options.number("group-size", 1_000, 10);
         Room room = Setup.group(new Api(server.base()), run(), size);
         progress.accept("group: " + size + " members");
-        try (Traffic traffic = Traffic.connect(sockets, server.webSocketBase(), List.of(room), 10)) {
+        try (Traffic traffic = Traffic.connect(sockets, server, List.of(room), 10)) {
             return steps(
                     "group",
                     name,
@@ -58,14 +61,17 @@ final class Scenarios {
         double before = server.heapAfterGc();
         List<LoadSocket> open = new ArrayList<>();
         Ledger none = new Ledger();
-        for (int i = 0; i < count; i += 200) {
+        for (int i = 0; i < count; i += CONNECT_BATCH) {
             List<java.util.concurrent.CompletableFuture<LoadSocket>> batch = new ArrayList<>();
-            for (int j = i; j < Math.min(count, i + 200); j++) {
+            for (int j = i; j < Math.min(count, i + CONNECT_BATCH); j++) {
                 String token = tokens.get(j % tokens.size());
                 batch.add(LoadSocket.open(
                         sockets, java.net.URI.create(server.webSocketBase() + "/ws/chat/?token=" + token), () -> none));
             }
             batch.forEach(f -> open.add(f.join()));
+            if (open.size() % 5_000 == 0) {
+                progress.accept("idle: " + open.size() + " sockets open");
+            }
         }
         progress.accept("idle: " + open.size() + " sockets open");
         ServerProcess.sleep(1_000L * options.number("idle-hold-seconds", 2, 1));
@@ -78,7 +84,7 @@ final class Scenarios {
     private List<Step> rising(
             String scenario, String name, ServerProcess server, List<Room> rooms, int senders, Predicate<Step> broken) {
         progress.accept(scenario + " on " + name + ": " + rooms.size() + " rooms");
-        try (Traffic traffic = Traffic.connect(sockets, server.webSocketBase(), rooms, senders)) {
+        try (Traffic traffic = Traffic.connect(sockets, server, rooms, senders)) {
             return steps(
                     scenario,
                     name,
@@ -108,7 +114,7 @@ final class Scenarios {
             steps.add(step);
             progress.accept(String.format(
                     "%s on %s @ %.0f/s: %.0f msg/s, %.0f deliveries/s, p99 %.1f ms, lost %d, dup %d, server CPU %.0f%%,"
-                            + " loadgen CPU %.0f%%",
+                            + " PostgreSQL %.0f%%, Redis %.0f%%, loadgen %.0f%%",
                     scenario,
                     name,
                     rate,
@@ -118,6 +124,8 @@ final class Scenarios {
                     step.lost(),
                     step.duplicates(),
                     step.serverCpuShare() * 100,
+                    step.databaseCpuShare() * 100,
+                    step.redisCpuShare() * 100,
                     step.loadgenCpuShare() * 100));
             if (broken.test(step)) {
                 break;

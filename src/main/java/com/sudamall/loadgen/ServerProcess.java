@@ -24,20 +24,23 @@ final class ServerProcess implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private static final String SERVICE_ROOM_PATH = "/ws/chat/%s/";
 
     private final @Nullable Process process;
     private final String base;
     private final Path log;
+    private final String roomPath;
 
-    private ServerProcess(@Nullable Process process, String base, Path log) {
+    private ServerProcess(@Nullable Process process, String base, Path log, String roomPath) {
         this.process = process;
         this.base = base;
         this.log = log;
+        this.roomPath = roomPath;
     }
 
     /** A service already running (the smoke test's): driven, but its CPU and heap are not measured. */
     static ServerProcess external(String base) {
-        return new ServerProcess(null, base, Path.of("."));
+        return new ServerProcess(null, base, Path.of("."), SERVICE_ROOM_PATH);
     }
 
     /** Starts the service with the given extra settings and waits until it is healthy. */
@@ -49,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
                 "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--server.port=" + port,
                 "--logging.level.com.sudamall.chat.requests=WARN"));
-        ServerProcess server = start(command, environment, port, logDir.resolve(name + ".log"));
+        ServerProcess server = start(command, environment, port, logDir.resolve(name + ".log"), SERVICE_ROOM_PATH);
         server.awaitHttp("/actuator/health", Duration.ofSeconds(120));
         return server;
     }
@@ -62,7 +65,7 @@ final class ServerProcess implements AutoCloseable {
                 "-Dloader.main=com.sudamall.loadgen.CeilingServer",
                 "org.springframework.boot.loader.launch.PropertiesLauncher",
                 Integer.toString(port)));
-        ServerProcess server = start(command, Map.of(), port, logDir.resolve("ceiling.log"));
+        ServerProcess server = start(command, Map.of(), port, logDir.resolve("ceiling.log"), "/ws/chat/%s");
         server.awaitHttp("/", Duration.ofSeconds(60));
         return server;
     }
@@ -73,6 +76,11 @@ final class ServerProcess implements AutoCloseable {
 
     String webSocketBase() {
         return base.replaceFirst("^http", "ws");
+    }
+
+    /** The WebSocket URL of a room's socket. */
+    String roomSocket(String roomId, String token) {
+        return webSocketBase() + String.format(roomPath, roomId) + "?token=" + token;
     }
 
     /** CPU time the process has used so far, user and system. */
@@ -142,13 +150,14 @@ final class ServerProcess implements AutoCloseable {
         return command;
     }
 
-    private static ServerProcess start(List<String> command, Map<String, String> environment, int port, Path log) {
+    private static ServerProcess start(
+            List<String> command, Map<String, String> environment, int port, Path log, String roomPath) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            return new ServerProcess(builder.start(), "http://127.0.0.1:" + port, log);
+            return new ServerProcess(builder.start(), "http://127.0.0.1:" + port, log, roomPath);
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + command, e);
         }

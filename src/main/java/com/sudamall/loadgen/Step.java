@@ -20,6 +20,8 @@ package com.sudamall.loadgen;
  * @param serverCpuPer1000 CPU-seconds the server used per 1,000 messages
  * @param serverCpuShare the server's share of the machine's CPU while the step ran (0..1)
  * @param loadgenCpuShare the load generator's own share of the machine's CPU (0..1)
+ * @param databaseCpuShare PostgreSQL's share of the machine's CPU (0..1)
+ * @param redisCpuShare Redis's share of the machine's CPU (0..1)
  */
 public record Step(
         String scenario,
@@ -38,4 +40,6 @@ public record Step(
         double maxMillis,
         double serverCpuPer1000,
         double serverCpuShare,
-        double loadgenCpuShare) {}
+        double loadgenCpuShare,
+        double databaseCpuShare,
+        double redisCpuShare) {}

@@ -30,14 +30,14 @@ final class Traffic implements AutoCloseable {
     }
 
     /** Connects every member of every room, a batch at a time. */
-    static Traffic connect(HttpClient http, String webSocketBase, List<Room> rooms, int sendersPerRoom) {
+    static Traffic connect(HttpClient http, ServerProcess server, List<Room> rooms, int sendersPerRoom) {
         Traffic traffic = new Traffic(rooms, sendersPerRoom);
         List<CompletableFuture<LoadSocket>> pending = new ArrayList<>();
         for (Room room : rooms) {
             List<LoadSocket> members = new ArrayList<>();
             traffic.sockets.add(members);
             for (String token : room.tokens()) {
-                URI uri = URI.create(webSocketBase + "/ws/chat/" + room.id() + "/?token=" + token);
+                URI uri = URI.create(server.roomSocket(room.id(), token));
                 pending.add(LoadSocket.open(http, uri, traffic::ledger).thenApply(socket -> {
                     synchronized (members) {
                         members.add(socket);
@@ -69,6 +69,8 @@ final class Traffic implements AutoCloseable {
     Step run(String scenario, String server, ServerProcess target, double rate, double seconds) {
         ledger = new Ledger();
         double serverCpuBefore = target.cpuSeconds();
+        double databaseCpuBefore = MachineCpu.seconds("postgres");
+        double redisCpuBefore = MachineCpu.seconds("redis-server");
         long ownCpuBefore = ownCpuNanos();
         long start = System.nanoTime();
         long interval = (long) (1e9 / rate);
@@ -93,6 +95,8 @@ final class Traffic implements AutoCloseable {
         long wallNanos = System.nanoTime() - start;
         double serverCpu = target.cpuSeconds() - serverCpuBefore;
         double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
+        double databaseCpu = MachineCpu.seconds("postgres") - databaseCpuBefore;
+        double redisCpu = MachineCpu.seconds("redis-server") - redisCpuBefore;
         int cores = Runtime.getRuntime().availableProcessors();
         Latencies latencies = ledger.latencies();
         double window = sendingNanos / 1e9;
@@ -113,7 +117,9 @@ final class Traffic implements AutoCloseable {
                 latencies.maxMillis(),
                 serverCpu / Math.max(1, ledger.sent()) * 1000,
                 serverCpu / (wallNanos / 1e9) / cores,
-                ownCpu / (wallNanos / 1e9) / cores);
+                ownCpu / (wallNanos / 1e9) / cores,
+                databaseCpu / (wallNanos / 1e9) / cores,
+                redisCpu / (wallNanos / 1e9) / cores);
     }
 
     @Override

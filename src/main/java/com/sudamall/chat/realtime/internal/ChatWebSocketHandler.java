@@ -96,7 +96,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
             tellWhoIsTyping(session, roomId);
         }
-        presence.opened(session);
+        presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
     }
 
     /** Frames arrive in parts, so an oversize one is answered with an error instead of closing the socket. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,13 +57,19 @@ class PresenceTracker {
         this.clock = clock;
     }
 
-    void opened(SocketSession session) {
+    /**
+     * A socket opened; {@code userRooms} are the user's active rooms when the caller has them already (a
+     * multiplexed socket's handshake read them), else null.
+     */
+    void opened(SocketSession session, @Nullable Collection<UUID> userRooms) {
         String userId = session.user().id();
         try {
+            Collection<UUID> rooms = userRooms;
             if (presence.connected(userId)) {
-                announce(userId, true);
+                rooms = rooms != null ? rooms : access.activeRoomsOf(userId).keySet();
+                announce(session.card(), true, rooms);
             }
-            tellWhoIsOnline(session);
+            tellWhoIsOnline(session, session.isMultiplexed() ? rooms : List.of(session.roomId()));
         } catch (RuntimeException e) {
             log.warn("presence of {} not updated: {}", userId, e.getMessage());
         }
@@ -72,31 +79,28 @@ class PresenceTracker {
         String userId = session.user().id();
         try {
             if (presence.disconnected(userId)) {
-                announce(userId, false);
+                // last seen is stored when a user leaves; while online they are seen now
+                users.markSeen(userId, Timestamps.now(clock));
+                announce(session.card(), false, access.activeRoomsOf(userId).keySet());
             }
         } catch (RuntimeException e) {
             log.warn("presence of {} not updated: {}", userId, e.getMessage());
         }
     }
 
-    private void announce(String userId, boolean online) {
+    private void announce(User card, boolean online, Collection<UUID> userRooms) {
         Instant now = Timestamps.now(clock);
-        users.markSeen(userId, now);
-        User card = users.cards(List.of(userId)).get(userId);
-        if (card == null) {
-            return;
-        }
         OutboundFrame.PresenceUser user = new OutboundFrame.PresenceUser(card.id(), card.name(), card.avatarUrl(), now);
-        smallRooms(access.activeRoomsOf(userId).keySet())
+        smallRooms(userRooms)
                 .keySet()
-                .forEach(roomId -> fanout.toRoom(roomId, new OutboundFrame.Presence(roomId, user, online), userId));
+                .forEach(roomId -> fanout.toRoom(roomId, new OutboundFrame.Presence(roomId, user, online), card.id()));
     }
 
-    private void tellWhoIsOnline(SocketSession session) {
-        Collection<UUID> roomIds = session.isMultiplexed()
-                ? access.activeRoomsOf(session.user().id()).keySet()
-                : List.of(session.roomId());
-        Map<UUID, List<Member>> rooms = smallRooms(roomIds);
+    private void tellWhoIsOnline(SocketSession session, @Nullable Collection<UUID> roomIds) {
+        Collection<UUID> ids = roomIds != null
+                ? roomIds
+                : access.activeRoomsOf(session.user().id()).keySet();
+        Map<UUID, List<Member>> rooms = smallRooms(ids);
         Set<String> others = rooms.values().stream()
                 .flatMap(List::stream)
                 .map(Member::userId)
