@@ -189,6 +189,70 @@ class SendMessageIntegrationTests extends IntegrationTest {
         assertThat(seqs).isEqualTo(expected);
     }
 
+    /**
+     * Concurrent sends into many rooms share transactions (group commit); each room must still number its messages
+     * without a gap in the order its sender sent them, move the sender's cursor and keep one new_message notification
+     * per recipient pointing at the newest message.
+     */
+    @Test
+    void concurrentSendsAcrossRoomsKeepEachRoomsOrderCursorsAndNotifications() throws Exception {
+        int rooms = 12;
+        int perRoom = 20;
+        ChatClient reader = login("reader");
+        List<ChatClient> senders = new ArrayList<>();
+        List<String> roomIds = new ArrayList<>();
+        for (int r = 0; r < rooms; r++) {
+            ChatClient sender = login("sender");
+            senders.add(sender);
+            roomIds.add(roomId(privateRoom(sender, reader)));
+        }
+        List<String> lastIds = Collections.synchronizedList(new ArrayList<>());
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(rooms)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int r = 0; r < rooms; r++) {
+                ChatClient sender = senders.get(r);
+                String room = roomIds.get(r);
+                runs.add(pool.submit(() -> {
+                    String id = null;
+                    for (int i = 0; i < perRoom; i++) {
+                        id = send(sender, room, "m" + i).path("id").asString();
+                    }
+                    lastIds.add(id);
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+
+        // Before reading the rooms: fetching a page marks it read.
+        JsonNode unread = reader.get("unread/").expect(200);
+        assertThat(unread.path("total").asLong()).isEqualTo((long) rooms * perRoom);
+        List<String> pointedAt = new ArrayList<>();
+        reader.get("notifications/?unread=true").expect(200).path("results").forEach(n -> {
+            if (n.path("notification_type").asString().equals("new_message")) {
+                pointedAt.add(n.path("message_id").asString());
+            }
+        });
+        assertThat(pointedAt).containsExactlyInAnyOrderElementsOf(lastIds);
+        for (int r = 0; r < rooms; r++) {
+            JsonNode page = reader.get("rooms/" + roomIds.get(r) + "/messages/?after_seq=0&limit=100")
+                    .expect(200);
+            List<String> seen = new ArrayList<>();
+            page.path("messages")
+                    .forEach(m -> seen.add(
+                            m.path("seq").asLong() + ":" + m.path("content").asString()));
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < perRoom; i++) {
+                expected.add((i + 1) + ":m" + i);
+            }
+            assertThat(seen).as("room %d", r).isEqualTo(expected);
+            assertThat(senders.get(r).get("unread/").expect(200).path("total").asLong())
+                    .isZero();
+        }
+    }
+
     @Test
     void platformPostsSystemMessagesOnlyIntoKnownRooms() {
         ChatClient alice = login("alice");

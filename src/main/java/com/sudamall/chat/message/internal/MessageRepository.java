@@ -6,11 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +33,11 @@ public class MessageRepository {
 
     private final JdbcClient jdbc;
 
-    MessageRepository(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate named;
+
+    MessageRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     private static final String INSERT = """
@@ -39,23 +47,28 @@ public class MessageRepository {
                     :refType, :refId, :refSnapshot, :attachmentId, :moderationStatus, :sentAt)
             """;
 
-    public void insert(MessageRow row) {
-        jdbc.sql(INSERT)
-                .param("id", row.id())
-                .param("roomId", row.roomId())
-                .param("seq", row.seq())
-                .param("senderId", row.senderId())
-                .param("type", row.type().wireName())
-                .param("content", row.content())
-                .param("clientMsgId", row.clientMsgId())
-                .param("replyTo", row.replyTo())
-                .param("refType", row.refType())
-                .param("refId", row.refId())
-                .param("refSnapshot", row.refSnapshot())
-                .param("attachmentId", row.attachmentId())
-                .param("moderationStatus", row.moderationStatus())
-                .param("sentAt", Timestamps.param(row.sentAt()))
-                .update();
+    /** Inserts the rows as one JDBC batch (one round trip on PostgreSQL). */
+    public void insertAll(List<MessageRow> rows) {
+        named.batchUpdate(
+                INSERT, rows.stream().map(MessageRepository::insertParams).toArray(SqlParameterSource[]::new));
+    }
+
+    private static SqlParameterSource insertParams(MessageRow row) {
+        return new MapSqlParameterSource()
+                .addValue("id", row.id())
+                .addValue("roomId", row.roomId())
+                .addValue("seq", row.seq())
+                .addValue("senderId", row.senderId())
+                .addValue("type", row.type().wireName())
+                .addValue("content", row.content())
+                .addValue("clientMsgId", row.clientMsgId())
+                .addValue("replyTo", row.replyTo())
+                .addValue("refType", row.refType())
+                .addValue("refId", row.refId())
+                .addValue("refSnapshot", row.refSnapshot())
+                .addValue("attachmentId", row.attachmentId())
+                .addValue("moderationStatus", row.moderationStatus())
+                .addValue("sentAt", Timestamps.param(row.sentAt()));
     }
 
     public Optional<MessageRow> find(UUID id) {
@@ -65,18 +78,48 @@ public class MessageRepository {
                 .optional();
     }
 
-    /** The stored message of an earlier send with the same key ({@code messages_idempotency_uk}). */
-    public Optional<MessageRow> findByClientMsgId(UUID roomId, String senderId, String clientMsgId) {
-        return jdbc.sql("""
-                        SELECT %s
-                          FROM messages m
-                         WHERE m.room_id = :roomId AND m.sender_id = :senderId AND m.client_msg_id = :clientMsgId
-                        """.formatted(COLUMNS))
-                .param("roomId", roomId)
-                .param("senderId", senderId)
-                .param("clientMsgId", clientMsgId)
+    /**
+     * A send's idempotency key ({@code messages_idempotency_uk}).
+     *
+     * @param roomId the room
+     * @param senderId the sender
+     * @param clientMsgId the sender's id for the message
+     */
+    public record ClientKey(UUID roomId, String senderId, String clientMsgId) {}
+
+    // The IN lists narrow each column of messages_idempotency_uk; rows matching across keys are dropped by the caller.
+    private static final String BY_CLIENT_KEYS = """
+            SELECT %s
+              FROM messages m
+             WHERE m.room_id IN (:roomIds) AND m.sender_id IN (:senderIds) AND m.client_msg_id IN (:clientMsgIds)
+            """.formatted(COLUMNS);
+
+    /** The stored messages of earlier sends with these keys. */
+    public Map<ClientKey, MessageRow> findByClientKeys(Collection<ClientKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<ClientKey, MessageRow> found = new HashMap<>();
+        jdbc
+                .sql(BY_CLIENT_KEYS)
+                .param(
+                        "roomIds",
+                        keys.stream().map(ClientKey::roomId).distinct().toList())
+                .param(
+                        "senderIds",
+                        keys.stream().map(ClientKey::senderId).distinct().toList())
+                .param(
+                        "clientMsgIds",
+                        keys.stream().map(ClientKey::clientMsgId).distinct().toList())
                 .query(ROW)
-                .optional();
+                .stream()
+                .forEach(row -> {
+                    ClientKey key = new ClientKey(row.roomId(), row.senderId(), row.clientMsgId());
+                    if (keys.contains(key)) {
+                        found.put(key, row);
+                    }
+                });
+        return found;
     }
 
     // The seq range of a page: seq is gapless, so a page of the seed's form is a range scan on messages_room_seq_uk.

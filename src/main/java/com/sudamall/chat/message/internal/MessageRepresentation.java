@@ -32,23 +32,22 @@ public class MessageRepresentation {
         return render(List.of(row)).getFirst();
     }
 
-    /** A message just stored, with the room's members already at hand. */
-    public Message renderNew(MessageRow row, List<Member> members) {
-        Map<String, User> senders = row.senderId() == null ? Map.of() : users.cards(List.of(row.senderId()));
-        return toMessage(row, senders, members);
-    }
-
     public List<Message> render(List<MessageRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
+        return render(
+                rows,
+                access.members(rows.stream().map(MessageRow::roomId).distinct().toList()));
+    }
+
+    /** Messages with their rooms' members already at hand (the send path read them in its transaction). */
+    public List<Message> render(List<MessageRow> rows, Map<UUID, List<Member>> members) {
         Map<String, User> senders = users.cards(rows.stream()
                 .map(MessageRow::senderId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        Map<UUID, List<Member>> members =
-                access.members(rows.stream().map(MessageRow::roomId).distinct().toList());
         return rows.stream()
                 .map(row -> toMessage(row, senders, members.getOrDefault(row.roomId(), List.of())))
                 .toList();

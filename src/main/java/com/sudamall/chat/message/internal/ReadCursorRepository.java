@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,8 +19,11 @@ class ReadCursorRepository {
 
     private final JdbcClient jdbc;
 
-    ReadCursorRepository(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate named;
+
+    ReadCursorRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     private static final String ADVANCE = """
@@ -25,6 +31,28 @@ class ReadCursorRepository {
                SET last_read_seq = :seq, last_read_at = :now
              WHERE room_id = :roomId AND user_id = :userId AND last_read_seq < :seq
             """;
+
+    /**
+     * A position in a room reached by a user.
+     *
+     * @param roomId the room
+     * @param userId the reader
+     * @param seq the last seq read
+     */
+    record Cursor(UUID roomId, String userId, long seq) {}
+
+    /** Moves each cursor forward, never back, as one JDBC batch. */
+    void advanceAll(List<Cursor> positions, Instant now) {
+        named.batchUpdate(
+                ADVANCE,
+                positions.stream()
+                        .map(c -> new MapSqlParameterSource()
+                                .addValue("roomId", c.roomId())
+                                .addValue("userId", c.userId())
+                                .addValue("seq", c.seq())
+                                .addValue("now", Timestamps.param(now)))
+                        .toArray(SqlParameterSource[]::new));
+    }
 
     /** Moves the cursor forward, never back; true when it moved. */
     boolean advance(UUID roomId, String userId, long seq, Instant now) {

@@ -2,13 +2,20 @@ package com.sudamall.chat.message.internal;
 
 import com.sudamall.chat.web.Timestamps;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Numbers a room's messages. Bumping {@code rooms.last_seq} takes the room's row lock until the sending transaction
- * ends, so concurrent senders are serialised in seq order and a rolled-back send gives its number back: seq stays
+ * Numbers rooms' messages. Bumping {@code rooms.last_seq} takes the room's row lock until the sending transaction
+ * ends, so concurrent senders are serialised in seq order and a rolled-back send gives its numbers back: seq stays
  * gapless. Must run inside the sending transaction.
  */
 @Component
@@ -16,25 +23,41 @@ class SequenceAllocator {
 
     private static final String BUMP = """
             UPDATE rooms
-               SET last_seq = last_seq + 1, last_message_at = :now, activity_at = :now
+               SET last_seq = last_seq + :count, last_message_at = :now, activity_at = :now
              WHERE id = :roomId
             """;
 
+    private final NamedParameterJdbcTemplate named;
     private final JdbcClient jdbc;
 
-    SequenceAllocator(JdbcClient jdbc) {
+    SequenceAllocator(NamedParameterJdbcTemplate named, JdbcClient jdbc) {
+        this.named = named;
         this.jdbc = jdbc;
     }
 
-    long next(UUID roomId, Instant now) {
-        jdbc.sql(BUMP)
-                .param("roomId", roomId)
-                .param("now", Timestamps.param(now))
-                .update();
-        // Read under the lock the UPDATE holds: no other sender can move last_seq before we commit.
-        return jdbc.sql("SELECT last_seq FROM rooms WHERE id = :roomId")
-                .param("roomId", roomId)
-                .query(Long.class)
-                .single();
+    /**
+     * Reserves {@code count} numbers in each room.
+     *
+     * @param counts how many messages each room gets, in room id order: every writer locks rooms in the same order,
+     *     so two batches (on two nodes) sharing rooms wait for each other instead of deadlocking
+     * @return the first reserved number of each room
+     */
+    Map<UUID, Long> reserve(SortedMap<UUID, Integer> counts, Instant now) {
+        SqlParameterSource[] bumps = counts.entrySet().stream()
+                .map(e -> new MapSqlParameterSource()
+                        .addValue("roomId", e.getKey())
+                        .addValue("count", e.getValue())
+                        .addValue("now", Timestamps.param(now)))
+                .toArray(SqlParameterSource[]::new);
+        named.batchUpdate(BUMP, bumps);
+        // Read under the locks the UPDATEs hold: no other sender can move last_seq before we commit.
+        return jdbc
+                .sql("SELECT id, last_seq FROM rooms WHERE id IN (:roomIds)")
+                .param("roomIds", List.copyOf(counts.keySet()))
+                .query(LastSeq.class)
+                .stream()
+                .collect(Collectors.toMap(LastSeq::id, r -> r.lastSeq() - counts.get(r.id()) + 1));
     }
+
+    private record LastSeq(UUID id, long lastSeq) {}
 }

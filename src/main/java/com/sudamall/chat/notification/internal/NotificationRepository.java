@@ -6,11 +6,14 @@ import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +30,11 @@ public class NotificationRepository {
 
     private final JdbcClient jdbc;
 
-    NotificationRepository(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate named;
+
+    NotificationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /**
@@ -66,7 +72,7 @@ public class NotificationRepository {
     private static final String REFRESH_NEW_MESSAGE = """
             UPDATE notifications
                SET message_id = :messageId, title = :title, content = :content, is_read = FALSE, created_at = :now
-             WHERE room_id = :roomId AND coalesce_key = 'new_message' AND user_id IN (:userIds)
+             WHERE user_id = :userId AND room_id = :roomId AND coalesce_key = 'new_message'
             """;
 
     private static final String INSERT_NEW_MESSAGE = """
@@ -77,36 +83,48 @@ public class NotificationRepository {
             """;
 
     /**
-     * Points each recipient's one {@code new_message} row of the room at this message and marks it unread,
-     * creating the rows that do not exist yet ({@code notifications_coalesce_uk}).
+     * A recipient's {@code new_message} notification of a room.
+     *
+     * @param userId the recipient
+     * @param roomId the room
+     * @param messageId the newest message
+     * @param title who it is from
+     * @param content a preview of the message
      */
-    void upsertNewMessage(
-            Collection<String> userIds, UUID roomId, UUID messageId, String title, String content, Instant now) {
-        if (userIds.isEmpty()) {
+    record NewMessage(String userId, UUID roomId, UUID messageId, String title, String content) {}
+
+    /**
+     * Points each recipient's one {@code new_message} row of the room at its message and marks it unread, creating
+     * the rows that do not exist yet ({@code notifications_coalesce_uk}): a JDBC batch of updates, then one of
+     * inserts for the rows no update found.
+     */
+    void upsertNewMessages(List<NewMessage> notes, Instant now) {
+        if (notes.isEmpty()) {
             return;
         }
-        int updated = jdbc.sql(REFRESH_NEW_MESSAGE)
-                .param("userIds", List.copyOf(userIds))
-                .param("roomId", roomId)
-                .param("messageId", messageId)
-                .param("title", title)
-                .param("content", content)
-                .param("now", Timestamps.param(now))
-                .update();
-        if (updated == userIds.size()) {
-            return;
+        int[] updated = named.batchUpdate(
+                REFRESH_NEW_MESSAGE,
+                notes.stream().map(n -> newMessageParams(n, now)).toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> missing = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            // The driver may answer SUCCESS_NO_INFO (-2) for a batched statement: insert, ON CONFLICT keeps it safe.
+            if (updated[i] != 1) {
+                missing.add(newMessageParams(notes.get(i), now).addValue("id", UUID.randomUUID()));
+            }
         }
-        for (String userId : userIds) {
-            jdbc.sql(INSERT_NEW_MESSAGE)
-                    .param("id", UUID.randomUUID())
-                    .param("userId", userId)
-                    .param("roomId", roomId)
-                    .param("messageId", messageId)
-                    .param("title", title)
-                    .param("content", content)
-                    .param("now", Timestamps.param(now))
-                    .update();
+        if (!missing.isEmpty()) {
+            named.batchUpdate(INSERT_NEW_MESSAGE, missing.toArray(SqlParameterSource[]::new));
         }
+    }
+
+    private static MapSqlParameterSource newMessageParams(NewMessage note, Instant now) {
+        return new MapSqlParameterSource()
+                .addValue("userId", note.userId())
+                .addValue("roomId", note.roomId())
+                .addValue("messageId", note.messageId())
+                .addValue("title", note.title())
+                .addValue("content", note.content())
+                .addValue("now", Timestamps.param(now));
     }
 
     private static final String FIRST_PAGE = """

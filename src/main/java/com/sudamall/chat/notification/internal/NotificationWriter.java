@@ -5,6 +5,7 @@ import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.notification.Notification;
 import com.sudamall.chat.notification.NotificationCreated;
+import com.sudamall.chat.notification.internal.NotificationRepository.NewMessage;
 import com.sudamall.chat.notification.internal.NotificationRepository.NewNotification;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.MemberJoined;
@@ -28,11 +29,13 @@ class NotificationWriter {
     private static final int PREVIEW_LENGTH = 100;
 
     private final NotificationRepository notifications;
+    private final NewMessageBuffer newMessages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     NotificationWriter(NotificationRepository notifications, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
+        this.newMessages = new NewMessageBuffer(notifications, clock);
         this.events = events;
         this.clock = clock;
     }
@@ -89,8 +92,10 @@ class NotificationWriter {
                 .filter(id -> !Objects.equals(id, senderId))
                 .toList();
         String from = event.senderName() == null ? "New message" : "New message from " + event.senderName();
-        notifications.upsertNewMessage(
-                recipients, message.roomId(), message.id(), from, preview(message.content()), Timestamps.now(clock));
+        String preview = preview(message.content());
+        newMessages.add(recipients.stream()
+                .map(userId -> new NewMessage(userId, message.roomId(), message.id(), from, preview))
+                .toList());
         if (message.messageType() == MessageType.IMAGE || message.messageType() == MessageType.FILE) {
             String name = message.attachment() == null
                     ? "a file"
