@@ -30,4 +30,14 @@ public record BusEvent(
     }
 
     public record Membership(UUID roomId, String userId, boolean joined) {}
+
+    /** A room changed: every node forgets what it remembers of it. */
+    public static BusEvent roomChanged(UUID roomId) {
+        return new BusEvent(Channel.ROOM_CHANGES, roomId.toString(), null, 0);
+    }
+
+    /** The room this event says changed, if it is on {@link Channel#ROOM_CHANGES}. */
+    public @Nullable UUID changedRoom() {
+        return channel.equals(Channel.ROOM_CHANGES) && frame != null ? UUID.fromString(frame) : null;
+    }
 }

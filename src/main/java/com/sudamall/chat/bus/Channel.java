@@ -4,11 +4,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an event goes: every socket in a room, or every multiplexed socket of a user.
+ * Where an event goes: every socket in a room, every multiplexed socket of a user, or every node.
  *
- * @param name {@code room:<uuid>} or {@code user:<id>}
+ * @param name {@code room:<uuid>}, {@code user:<id>} or {@code room-changes}
  */
 public record Channel(String name) {
+
+    /** Every node: rooms whose settings or participants changed (the event's frame is the room's id). */
+    public static final Channel ROOM_CHANGES = new Channel("room-changes");
 
     public static Channel room(UUID roomId) {
         return new Channel("room:" + roomId);

@@ -69,7 +69,7 @@ public class MessageService {
 
     /** Sends a text message (or, once uploaded, a file) as a participant of the room. */
     public Sent send(SendMessage command) {
-        Room room = access.requireParticipant(command.sender(), command.roomId());
+        Room room = access.requireSender(command.sender(), command.roomId());
         if (command.type() != MessageType.TEXT) {
             throw ChatException.invalid("message_type", "send_message sends text; use share_product or share_order");
         }
@@ -89,7 +89,7 @@ public class MessageService {
 
     /** Shares a product card; the card is kept as it is now. */
     public Sent shareProduct(CurrentUser sender, UUID roomId, String productId, @Nullable String text) {
-        Room room = access.requireParticipant(sender, roomId);
+        Room room = access.requireSender(sender, roomId);
         Product product = commerce.requireProduct(productId, "product");
         String content = text == null || text.isBlank() ? "Check out this product: " + product.name() : checkText(text);
         return store.store(
@@ -108,7 +108,7 @@ public class MessageService {
      * an order.
      */
     public Sent shareOrder(CurrentUser sender, UUID roomId, String orderId, @Nullable String text) {
-        Room room = access.requireParticipant(sender, roomId);
+        Room room = access.requireSender(sender, roomId);
         OrderSnapshot order = commerce.requireOrder(orderId, "order");
         boolean allowed = sender.id().equals(order.customerId())
                 || sender.isModerator()

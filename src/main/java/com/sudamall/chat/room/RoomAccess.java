@@ -3,6 +3,7 @@ package com.sudamall.chat.room;
 import com.sudamall.chat.commerce.CommerceService;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.room.internal.MemberRepository;
+import com.sudamall.chat.room.internal.RoomCache;
 import com.sudamall.chat.room.internal.RoomRepository;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
@@ -22,10 +23,12 @@ public class RoomAccess {
 
     private final RoomRepository rooms;
     private final MemberRepository members;
+    private final RoomCache cache;
     private final CommerceService commerce;
 
-    RoomAccess(RoomRepository rooms, MemberRepository members, CommerceService commerce) {
+    RoomAccess(RoomRepository rooms, MemberRepository members, RoomCache cache, CommerceService commerce) {
         this.rooms = rooms;
+        this.cache = cache;
         this.members = members;
         this.commerce = commerce;
     }
@@ -37,7 +40,10 @@ public class RoomAccess {
 
     /** The room, if the user may post in it: a participant of an active room. */
     public Room requireParticipant(CurrentUser user, UUID roomId) {
-        Visible visible = visible(user, roomId);
+        return requireParticipant(visible(user, roomId));
+    }
+
+    private static Room requireParticipant(Visible visible) {
         if (!visible.isMember()) {
             throw new ChatException(ErrorCode.NOT_PARTICIPANT, "Only participants can post in this room");
         }
@@ -45,16 +51,42 @@ public class RoomAccess {
         return visible.room();
     }
 
+    /**
+     * The room, if the user may send to it, checked against what this node remembers of the room ({@link
+     * RoomCache}): the check every message makes. The room's counters ({@code last_seq}) may be behind.
+     */
+    public Room requireSender(CurrentUser user, UUID roomId) {
+        RoomCache.Entry known = cache.get(roomId);
+        if (known == null) {
+            throw new RoomNotFoundException(roomId);
+        }
+        return requireParticipant(checked(user, known.room(), known.memberIds().contains(user.id())));
+    }
+
+    /** Drops what this node remembers of the room: another node changed it. */
+    public void forget(UUID roomId) {
+        cache.forget(roomId);
+    }
+
+    /** Drops everything this node remembers of rooms: changes made while it was cut off never reached it. */
+    public void forgetAll() {
+        cache.forgetAll();
+    }
+
     private record Visible(Room room, boolean isMember) {}
 
     /** One look at the room and one at the membership, whatever the caller goes on to check (send path). */
     private Visible visible(CurrentUser user, UUID roomId) {
         Room room = rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
-        boolean isMember = members.isMember(roomId, user.id());
+        return checked(user, room, members.isMember(roomId, user.id()));
+    }
+
+    /** Moderators see every room; others see the active rooms they are in. */
+    private Visible checked(CurrentUser user, Room room, boolean isMember) {
         if (canModerate(user, room) || room.isActive() && isMember) {
             return new Visible(room, isMember);
         }
-        throw new RoomNotFoundException(roomId);
+        throw new RoomNotFoundException(room.id());
     }
 
     /** A 409 {@code room_inactive} unless the room is active. */

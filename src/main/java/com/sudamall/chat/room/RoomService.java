@@ -159,6 +159,7 @@ public class RoomService {
         }
         if (productId != null && !productId.equals(room.productId())) {
             rooms.updateProduct(room.id(), productId, Timestamps.now(clock));
+            events.publishEvent(new RoomChanged(room.id()));
         }
         return rooms.find(room.id()).orElseThrow();
     }
@@ -210,6 +211,7 @@ public class RoomService {
                 command.isModerated() == null ? room.isModerated() : command.isModerated(),
                 moderatorId,
                 Timestamps.now(clock));
+        events.publishEvent(new RoomChanged(roomId));
         return rooms.find(roomId).orElseThrow();
     }
 
@@ -233,6 +235,7 @@ public class RoomService {
         }
         users.ensureExists(List.of(userId));
         members.add(roomId, userId, Timestamps.now(clock));
+        events.publishEvent(new RoomChanged(roomId));
         events.publishEvent(new MemberJoined(roomId, room.name(), userId, caller.id()));
         return rooms.find(roomId).orElseThrow();
     }
@@ -256,6 +259,7 @@ public class RoomService {
         if (remaining.isEmpty()) {
             rooms.deactivate(roomId, Timestamps.now(clock));
         }
+        events.publishEvent(new RoomChanged(roomId));
         events.publishEvent(new MemberLeft(roomId, room.name(), userId, remaining));
     }
 

@@ -157,6 +157,35 @@ class ClusterIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * Node B remembers who may send to a room (the send path's cache); a participant removed on node A must be
+     * refused on node B too, which only the room change crossing the bus makes happen before the cache expires.
+     */
+    @Test
+    void aParticipantRemovedOnOneNodeCannotSendOnTheOther() {
+        ChatClient owner = login("owner");
+        ChatClient member = login("member");
+        String room = roomId(groupRoom(owner, member));
+        sendOnB(member, room, "while still in");
+
+        owner.delete("rooms/" + room + "/participants/" + member.id + "/").expect(204);
+
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> asB(member)
+                                .post("rooms/" + room + "/send_message/", Map.of("content", "after removal"))
+                                .status()
+                        == 404);
+        owner.post("rooms/" + room + "/participants/", Map.of("user", member.id))
+                .expect(201);
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> asB(member)
+                                .post("rooms/" + room + "/send_message/", Map.of("content", "back again"))
+                                .status()
+                        == 201);
+    }
+
     private SocketClient onB(ChatClient user, String path) {
         return SocketClient.connect(portB, path + "?token=" + user.token());
     }

@@ -71,10 +71,13 @@ class RoomManagementIntegrationTests extends IntegrationTest {
         ChatClient owner = login("owner");
         ChatClient member = login("member");
         String room = roomId(groupRoom(owner, member));
+        send(member, room, "before leaving"); // the send path now remembers the member
 
         member.delete("rooms/" + room + "/participants/" + member.id + "/").expect(204);
 
         member.get("rooms/" + room + "/").expectProblem(404, "not_found");
+        member.post("rooms/" + room + "/send_message/", Map.of("content", "after leaving"))
+                .expectProblem(404, "not_found");
         assertThat(owner.get("rooms/" + room + "/")
                         .expect(200)
                         .path("participant_count")

@@ -2,6 +2,9 @@ package com.sudamall.chat.message.internal;
 
 import com.sudamall.chat.message.MessageService.Sent;
 import com.sudamall.chat.message.internal.BatchWriter.Send;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -35,9 +38,19 @@ class WriteLanes implements DisposableBean {
     private final TransactionTemplate transactions;
     private final List<Lane> lanes = new ArrayList<>();
 
-    WriteLanes(BatchWriter writer, TransactionTemplate transactions, MessageProperties properties) {
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
+
+    WriteLanes(
+            BatchWriter writer, TransactionTemplate transactions, MessageProperties properties, MeterRegistry meters) {
         this.writer = writer;
         this.transactions = transactions;
+        this.batchSizes = DistributionSummary.builder("chat.messages.batch.size")
+                .description("Sends written by one transaction (group commit)")
+                .register(meters);
+        this.commits = Timer.builder("chat.messages.batch.duration")
+                .description("Time to write and commit one batch of sends")
+                .register(meters);
         for (int i = 0; i < properties.writeLanes(); i++) {
             lanes.add(new Lane(i, properties.maxBatch()));
         }
@@ -111,7 +124,8 @@ class WriteLanes implements DisposableBean {
                     }
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
-                    commit(batch);
+                    batchSizes.record(batch.size());
+                    commits.record(() -> commit(batch));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

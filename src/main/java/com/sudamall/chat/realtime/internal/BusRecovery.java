@@ -2,6 +2,7 @@ package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.bus.EventBus;
+import com.sudamall.chat.room.RoomAccess;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +20,18 @@ class BusRecovery {
 
     private final SessionRegistry sessions;
     private final OrderedDelivery ordered;
+    private final RoomAccess access;
 
-    BusRecovery(EventBus bus, SessionRegistry sessions, OrderedDelivery ordered) {
+    BusRecovery(EventBus bus, SessionRegistry sessions, OrderedDelivery ordered, RoomAccess access) {
         this.sessions = sessions;
         this.ordered = ordered;
+        this.access = access;
         bus.onRecovery(this::catchUpEverySocket);
     }
 
     void catchUpEverySocket() {
+        // Room changes published during the break never arrived either.
+        access.forgetAll();
         int rooms = 0;
         for (Channel channel : sessions.channels()) {
             UUID roomId = channel.roomId();

@@ -13,9 +13,12 @@ import com.sudamall.chat.message.MessagesRead;
 import com.sudamall.chat.notification.NotificationCreated;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.room.RoomChanged;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -66,6 +69,11 @@ class RoomFanout {
     }
 
     private void deliver(BusEvent event) {
+        UUID changed = event.changedRoom();
+        if (changed != null) {
+            access.forget(changed);
+            return;
+        }
         if (event.membership() != null) {
             membership.apply(event.membership());
             return;
@@ -99,6 +107,17 @@ class RoomFanout {
                 .forEach(member -> toUser(
                         member.userId(),
                         new OutboundFrame.Unread(event.roomId(), Math.max(0, message.seq() - member.lastReadSeq()))));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RoomChanged event) {
+        bus.publish(BusEvent.roomChanged(event.roomId()));
+    }
+
+    /** Every node hears of every room change, whether or not it has sockets in the room. */
+    @EventListener(ApplicationReadyEvent.class)
+    void listenForRoomChanges() {
+        bus.subscribe(List.of(Channel.ROOM_CHANGES));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -41,6 +41,13 @@ public class MemberRepository {
                 .optional();
     }
 
+    public List<String> memberIds(UUID roomId) {
+        return jdbc.sql("SELECT user_id FROM room_members WHERE room_id = :roomId")
+                .param("roomId", roomId)
+                .query(String.class)
+                .list();
+    }
+
     /** Members in the order they joined. */
     public List<Member> members(UUID roomId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM room_members WHERE room_id = :roomId ORDER BY joined_at, user_id")

@@ -1,0 +1,81 @@
+package com.sudamall.chat.room.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomChanged;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What the send path checks on every message (the room and who is in it), remembered per room so a send reads the
+ * database only to write. A room is forgotten when it changes: on this node once the change commits ({@link
+ * RoomChanged}), on other nodes when the bus brings the change; entries also expire, so a change whose notice was
+ * lost with a node's bus link is picked up within minutes even without the recovery that forgets everything.
+ */
+@Component
+public class RoomCache {
+
+    /**
+     * A room and its participants as they were read.
+     *
+     * @param room the room; its counters ({@code last_seq}, {@code last_message_at}) are not kept current
+     * @param memberIds the participants' ids
+     */
+    public record Entry(Room room, Set<String> memberIds) {}
+
+    private final Cache<UUID, Entry> entries = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
+    // Bumped by every change: a load that overlapped a change is not kept, as it may have read the old state.
+    private final AtomicLong changes = new AtomicLong();
+    private final RoomRepository rooms;
+    private final MemberRepository members;
+
+    RoomCache(RoomRepository rooms, MemberRepository members) {
+        this.rooms = rooms;
+        this.members = members;
+    }
+
+    /** The room and its participants, or null when there is no such room. */
+    public @Nullable Entry get(UUID roomId) {
+        Entry known = entries.getIfPresent(roomId);
+        if (known != null) {
+            return known;
+        }
+        long before = changes.get();
+        Room room = rooms.find(roomId).orElse(null);
+        if (room == null) {
+            return null;
+        }
+        Entry loaded = new Entry(room, Set.copyOf(members.memberIds(roomId)));
+        entries.put(roomId, loaded);
+        if (changes.get() != before) {
+            entries.asMap().remove(roomId, loaded);
+        }
+        return loaded;
+    }
+
+    public void forget(UUID roomId) {
+        changes.incrementAndGet();
+        entries.invalidate(roomId);
+    }
+
+    public void forgetAll() {
+        changes.incrementAndGet();
+        entries.invalidateAll();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    void on(RoomChanged event) {
+        forget(event.roomId());
+    }
+}
