@@ -45,6 +45,25 @@ class NotificationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void largeRoomsCountUnreadFromCursorsInsteadOfNotifyingEachMember() {
+        ChatClient owner = login("owner");
+        ChatClient reader = login("reader");
+        List<String> others = new ArrayList<>(List.of(reader.id));
+        for (int i = 0; i < 100; i++) {
+            others.add(login("member").id);
+        }
+        String room = roomId(
+                owner.post("rooms/", Map.of("participants", others, "room_type", "group", "max_participants", 200))
+                        .expect(201));
+
+        send(owner, room, "to 101 people");
+
+        assertThat(of(reader, "new_message")).isEmpty();
+        assertThat(reader.get("unread/").expect(200).path("rooms").path(room).asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void participantsAddedAndLeavingAreNotified() {
         ChatClient owner = login("owner");
         ChatClient member = login("member");

@@ -32,12 +32,18 @@ class NotificationWriter {
     private final NewMessageBuffer newMessages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final NotificationProperties properties;
 
-    NotificationWriter(NotificationRepository notifications, ApplicationEventPublisher events, Clock clock) {
+    NotificationWriter(
+            NotificationRepository notifications,
+            ApplicationEventPublisher events,
+            Clock clock,
+            NotificationProperties properties) {
         this.notifications = notifications;
         this.newMessages = new NewMessageBuffer(notifications, clock);
         this.events = events;
         this.clock = clock;
+        this.properties = properties;
     }
 
     private void write(NewNotification notification) {
@@ -82,9 +88,15 @@ class NotificationWriter {
         }
     }
 
-    /** One coalesced {@code new_message} row per recipient and room, plus {@code file_shared} for files. */
+    /**
+     * One coalesced {@code new_message} row per recipient and room, plus {@code file_shared} for files; none in large
+     * rooms.
+     */
     @EventListener
     void on(MessageSent event) {
+        if (event.members().size() > properties.largeRoomSize()) {
+            return;
+        }
         Message message = event.message();
         String senderId = message.sender() == null ? null : message.sender().id();
         List<String> recipients = event.members().stream()
