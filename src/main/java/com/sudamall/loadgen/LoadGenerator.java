@@ -41,14 +41,26 @@ public final class LoadGenerator {
         report.about("java", System.getProperty("java.version"));
         report.about("options", options.values());
         Scenarios scenarios = new Scenarios(options, progress);
-        List<String> chosen = options.list("scenarios", "pairs,group,idle,ceiling", "pairs,group,idle");
+        List<String> chosen = options.list("scenarios", "pairs,group,history,idle,ceiling", "pairs,group,idle");
         String target = options.values().get("target");
+        String user = options.get("db-user", "postgres", "postgres");
         if (target != null) {
             ServerProcess server = ServerProcess.external(target);
-            runOn(scenarios, chosen, report, () -> server, "external");
+            History.Database database = new History.Database(options.get("db-url", "", ""), user);
+            runOn(scenarios, chosen, report, () -> server, "external", database);
         } else {
             for (String bus : options.list("buses", "in-process,redis", "in-process")) {
-                runOn(scenarios, chosen, report, () -> startService(options, bus, out), bus);
+                String schema = "bench_" + bus.replace("-", "_").toLowerCase(Locale.ROOT);
+                String url = options.get("db-url", "jdbc:postgresql://127.0.0.1:5432/test", "");
+                History.Database database =
+                        new History.Database(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user);
+                runOn(
+                        scenarios,
+                        chosen,
+                        report,
+                        () -> startService(options, bus, url, schema, database, out),
+                        bus,
+                        database);
             }
             if (chosen.contains("ceiling")) {
                 attempt(report, "pairs", "ceiling", () -> {
@@ -70,7 +82,13 @@ public final class LoadGenerator {
      * Each scenario on a fresh server, so its CPU and heap figures are its own. A scenario that fails is recorded
      * as failed and the others still run.
      */
-    private static void runOn(Scenarios scenarios, List<String> chosen, Report report, Start start, String name) {
+    private static void runOn(
+            Scenarios scenarios,
+            List<String> chosen,
+            Report report,
+            Start start,
+            String name,
+            History.Database database) {
         if (chosen.contains("pairs")) {
             attempt(report, "pairs", name, () -> {
                 try (ServerProcess server = start.start()) {
@@ -82,6 +100,13 @@ public final class LoadGenerator {
             attempt(report, "group", name, () -> {
                 try (ServerProcess server = start.start()) {
                     report.add(scenarios.group(server, name));
+                }
+            });
+        }
+        if (chosen.contains("history")) {
+            attempt(report, "history", name, () -> {
+                try (ServerProcess server = start.start()) {
+                    report.add(scenarios.history(server, name, database));
                 }
             });
         }
@@ -107,14 +132,12 @@ public final class LoadGenerator {
     }
 
     /** The service on PostgreSQL (a fresh schema per bus) and, for the Redis bus, Redis: the production set-up. */
-    private static ServerProcess startService(Options options, String bus, Path out) {
-        String database = options.get("db-url", "jdbc:postgresql://127.0.0.1:5432/test", "");
-        String user = options.get("db-user", "postgres", "postgres");
-        String schema = "bench_" + bus.replace("-", "_").toLowerCase(Locale.ROOT);
-        resetSchema(database, user, schema);
+    private static ServerProcess startService(
+            Options options, String bus, String url, String schema, History.Database database, Path out) {
+        resetSchema(url, database.user(), schema);
         Map<String, String> environment = new HashMap<>();
-        environment.put("CHAT_DB_URL", database + (database.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        environment.put("CHAT_DB_USER", user);
+        environment.put("CHAT_DB_URL", database.url());
+        environment.put("CHAT_DB_USER", database.user());
         environment.put("SPRING_FLYWAY_SCHEMAS", schema);
         environment.put("CHAT_BUS", bus);
         environment.put("CHAT_REDIS_URL", options.get("redis-url", "redis://127.0.0.1:6379", ""));

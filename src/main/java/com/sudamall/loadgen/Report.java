@@ -47,15 +47,16 @@ public final class Report {
         json.put("heap_bytes_per_idle_socket", heapPerSocket);
         Files.writeString(dir.resolve("report.json"), JSON.writeValueAsString(json));
         StringBuilder md = new StringBuilder();
-        for (String scenario : List.of("pairs", "group")) {
+        for (String scenario : List.of("pairs", "group", "history")) {
             List<Step> of =
                     steps.stream().filter(s -> s.scenario().equals(scenario)).toList();
             if (of.isEmpty()) {
                 continue;
             }
             boolean fanOut = scenario.equals("group");
+            boolean pages = scenario.equals("history");
             ToDoubleFunction<Step> x = fanOut ? Step::deliveriesPerSecond : Step::messagesPerSecond;
-            String xLabel = fanOut ? "deliveries/s" : "messages/s";
+            String xLabel = fanOut ? "deliveries/s" : pages ? "pages/s" : "messages/s";
             Files.writeString(dir.resolve(scenario + ".svg"), chart(scenario, of, x, xLabel));
             md.append("### ")
                     .append(scenario)
@@ -65,8 +66,13 @@ public final class Report {
                     .append(scenario)
                     .append(".svg)\n\n");
             md.append(
-                    "| server | target/s | messages/s | deliveries/s | p50 ms | p90 ms | p99 ms | max ms | lost | dup |"
-                            + " server CPU-s per 1k msgs | server CPU | PostgreSQL CPU | Redis CPU | loadgen CPU |\n");
+                    pages
+                            ? "| server | target/s | pages/s | pages answered/s | p50 ms | p90 ms | p99 ms | max ms |"
+                                    + " failed | - | server CPU-s per 1k pages | server CPU | PostgreSQL CPU |"
+                                    + " Redis CPU | loadgen CPU |\n"
+                            : "| server | target/s | messages/s | deliveries/s | p50 ms | p90 ms | p99 ms | max ms |"
+                                    + " lost | dup | server CPU-s per 1k msgs | server CPU | PostgreSQL CPU |"
+                                    + " Redis CPU | loadgen CPU |\n");
             md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Step s : of) {
                 md.append(String.format(

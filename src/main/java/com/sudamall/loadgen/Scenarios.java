@@ -43,11 +43,36 @@ final class Scenarios {
             return steps(
                     "group",
                     name,
-                    server,
-                    traffic,
+                    traffic.at("group", name, server),
                     options.rates("group-rates", "10,25,50,75,100,150", "5"),
                     breaksAt(100));
         }
+    }
+
+    /**
+     * 50-message pages of a room of 100,000 messages, 1,000,000 in the database (10 such rooms), at rising rates
+     * until p99 passes 20 ms or a page fails.
+     */
+    List<Step> history(ServerProcess server, String name, History.Database database) {
+        int rooms = options.number("history-rooms", 10, 2);
+        int perRoom = options.number("history-messages", 100_000, 200);
+        String run = run();
+        Api api = new Api(server.base());
+        List<Room> made = Setup.pairs(api, run, rooms);
+        List<List<String>> members = new ArrayList<>();
+        for (int i = 0; i < rooms; i++) {
+            members.add(Setup.pairMembers(run, i));
+        }
+        progress.accept("history on " + name + ": writing " + rooms + " × " + perRoom + " messages");
+        History.seed(database, made.stream().map(Room::id).toList(), members, perRoom);
+        History history = new History(
+                api, made.getFirst().tokens().getFirst(), made.getFirst().id(), perRoom);
+        return steps(
+                "history",
+                name,
+                (rate, seconds) -> history.run(name, server, rate, seconds),
+                options.rates("history-rates", "100,200,400,800,1200,1600", "20"),
+                breaksAt(20));
     }
 
     /**
@@ -88,29 +113,28 @@ final class Scenarios {
             return steps(
                     scenario,
                     name,
-                    server,
-                    traffic,
+                    traffic.at(scenario, name, server),
                     options.rates("pairs-rates", "1000,2000,3000,4000,5000,6000,8000,10000,12000", "20"),
                     broken);
         }
     }
 
+    /** One measured stretch at a rate, for a number of seconds. */
+    interface Stretch {
+        Step run(double rate, double seconds);
+    }
+
     private List<Step> steps(
-            String scenario,
-            String name,
-            ServerProcess server,
-            Traffic traffic,
-            List<Double> rates,
-            Predicate<Step> broken) {
+            String scenario, String name, Stretch stretch, List<Double> rates, Predicate<Step> broken) {
         double seconds = Double.parseDouble(options.get("step-seconds", "8", "2"));
         double warmup = Double.parseDouble(options.get("warmup-seconds", "30", "0"));
         if (warmup > 0) {
             // a fresh JVM compiles its hot path during the first seconds: not part of any figure
-            traffic.run(scenario, name, server, rates.getFirst(), warmup);
+            stretch.run(rates.getFirst(), warmup);
         }
         List<Step> steps = new ArrayList<>();
         for (double rate : rates) {
-            Step step = traffic.run(scenario, name, server, rate, seconds);
+            Step step = stretch.run(rate, seconds);
             steps.add(step);
             progress.accept(String.format(
                     "%s on %s @ %.0f/s: %.0f msg/s, %.0f deliveries/s, p99 %.1f ms, lost %d, dup %d, server CPU %.0f%%,"

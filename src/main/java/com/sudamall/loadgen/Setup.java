@@ -18,14 +18,19 @@ final class Setup {
     /** {@code count} customer-store rooms, each with its customer and the store's owner. */
     static List<Room> pairs(Api api, String run, int count) {
         return parallel(count, i -> {
-            String owner = run + "-owner-" + i;
-            String customer = run + "-customer-" + i;
+            String customer = pairMembers(run, i).get(0);
+            String owner = pairMembers(run, i).get(1);
             String store = run + "-store-" + i;
             String ownerToken = api.login(owner, "store_owner");
             String customerToken = api.login(customer, "customer");
             api.putStore(store, owner);
             return new Room(api.customerStoreRoom(customerToken, store, owner), List.of(customerToken, ownerToken));
         });
+    }
+
+    /** The user ids of pair {@code i}: its customer, then its store's owner. */
+    static List<String> pairMembers(String run, int i) {
+        return List.of(run + "-customer-" + i, run + "-owner-" + i);
     }
 
     /** One group room of {@code size} members. */

@@ -1,6 +1,5 @@
 package com.sudamall.loadgen;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -63,15 +62,17 @@ final class Traffic implements AutoCloseable {
         return sockets.stream().mapToInt(List::size).sum();
     }
 
+    /** Steps of this traffic, as the scenario runs them. */
+    Scenarios.Stretch at(String scenario, String server, ServerProcess target) {
+        return (rate, seconds) -> run(scenario, server, target, rate, seconds);
+    }
+
     /**
      * Sends at {@code rate} messages per second for {@code seconds}, waits for deliveries, and returns the step.
      */
     Step run(String scenario, String server, ServerProcess target, double rate, double seconds) {
         ledger = new Ledger();
-        double serverCpuBefore = target.cpuSeconds();
-        double databaseCpuBefore = MachineCpu.seconds("postgres");
-        double redisCpuBefore = MachineCpu.seconds("redis-server");
-        long ownCpuBefore = ownCpuNanos();
+        CpuWindow cpu = CpuWindow.open(target);
         long start = System.nanoTime();
         long interval = (long) (1e9 / rate);
         long total = (long) (rate * seconds);
@@ -92,12 +93,7 @@ final class Traffic implements AutoCloseable {
         while (ledger.delivered() < ledger.expected() && System.nanoTime() < drainUntil) {
             LockSupport.parkNanos(20_000_000);
         }
-        long wallNanos = System.nanoTime() - start;
-        double serverCpu = target.cpuSeconds() - serverCpuBefore;
-        double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
-        double databaseCpu = MachineCpu.seconds("postgres") - databaseCpuBefore;
-        double redisCpu = MachineCpu.seconds("redis-server") - redisCpuBefore;
-        int cores = Runtime.getRuntime().availableProcessors();
+        CpuWindow.Usage used = cpu.close();
         Latencies latencies = ledger.latencies();
         double window = sendingNanos / 1e9;
         return new Step(
@@ -115,20 +111,15 @@ final class Traffic implements AutoCloseable {
                 latencies.percentileMillis(90),
                 latencies.percentileMillis(99),
                 latencies.maxMillis(),
-                serverCpu / Math.max(1, ledger.sent()) * 1000,
-                serverCpu / (wallNanos / 1e9) / cores,
-                ownCpu / (wallNanos / 1e9) / cores,
-                databaseCpu / (wallNanos / 1e9) / cores,
-                redisCpu / (wallNanos / 1e9) / cores);
+                used.serverSeconds() / Math.max(1, ledger.sent()) * 1000,
+                used.serverShare(),
+                used.loadgenShare(),
+                used.databaseShare(),
+                used.redisShare());
     }
 
     @Override
     public void close() {
         sockets.forEach(members -> members.forEach(LoadSocket::close));
-    }
-
-    static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }
