@@ -41,7 +41,7 @@ public final class LoadGenerator {
         report.about("java", System.getProperty("java.version"));
         report.about("options", options.values());
         Scenarios scenarios = new Scenarios(options, progress);
-        List<String> chosen = options.list("scenarios", "pairs,group,history,idle,ceiling", "pairs,group,idle");
+        List<String> chosen = options.list("scenarios", "pairs,group,history,storm,idle,ceiling", "pairs,group,idle");
         String target = options.values().get("target");
         String user = options.get("db-user", "postgres", "postgres");
         if (target != null) {
@@ -107,6 +107,13 @@ public final class LoadGenerator {
             attempt(report, "history", name, () -> {
                 try (ServerProcess server = start.start()) {
                     report.add(scenarios.history(server, name, database));
+                }
+            });
+        }
+        if (chosen.contains("storm")) {
+            attempt(report, "storm", name, () -> {
+                try (ServerProcess server = start.start()) {
+                    report.add(scenarios.storm(server, name));
                 }
             });
         }

@@ -22,10 +22,9 @@ final class LoadSocket {
 
     private final Supplier<Ledger> ledger;
     private final BitSet seen = new BitSet();
-    private final StringBuilder partial = new StringBuilder();
     private final AtomicLong lastSeq = new AtomicLong();
     private final AtomicInteger frames = new AtomicInteger();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile CompletableFuture<WebSocket> tail;
     private volatile WebSocket socket;
 
@@ -35,15 +34,34 @@ final class LoadSocket {
 
     /** Opens the socket; arrivals are recorded in whatever ledger {@code ledger} gives at the time. */
     static CompletableFuture<LoadSocket> open(HttpClient http, URI uri, Supplier<Ledger> ledger) {
-        LoadSocket load = new LoadSocket(ledger);
+        return new LoadSocket(ledger).connect(http, uri);
+    }
+
+    /**
+     * A new connection for this socket after its last one dropped: the messages it has seen stay seen, so one
+     * replayed twice counts as a duplicate.
+     */
+    CompletableFuture<LoadSocket> reconnect(HttpClient http, URI uri) {
+        closed = new CompletableFuture<>();
+        return connect(http, uri);
+    }
+
+    private CompletableFuture<LoadSocket> connect(HttpClient http, URI uri) {
         return http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(120))
-                .buildAsync(uri, load.new Listener())
+                .buildAsync(uri, new Listener())
                 .thenApply(ws -> {
-                    load.socket = ws;
-                    load.tail = CompletableFuture.completedFuture(ws);
-                    return load;
+                    socket = ws;
+                    tail = CompletableFuture.completedFuture(ws);
+                    return this;
                 });
+    }
+
+    /** Whether message {@code number} has reached this socket. */
+    boolean hasSeen(int number) {
+        synchronized (seen) {
+            return seen.get(number);
+        }
     }
 
     /** Sends message {@code number}, stamped with the time now; frames leave one after another. */
@@ -104,6 +122,8 @@ final class LoadSocket {
     }
 
     private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

@@ -96,6 +96,32 @@ public final class Report {
             }
             md.append('\n');
         }
+        List<Step> storms =
+                steps.stream().filter(s -> s.scenario().equals("storm")).toList();
+        if (!storms.isEmpty()) {
+            md.append("### storm\n\n| server | messages/s | deliveries expected | missed | doubled |"
+                    + " caught up p50 ms | p90 ms | p99 ms | all caught up ms | server CPU | PostgreSQL CPU |"
+                    + " Redis CPU | loadgen CPU |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Step s : storms) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.0f | %d | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f%% | %.0f%% | %.0f%% | %.0f%% |%n",
+                        s.server(),
+                        s.messagesPerSecond(),
+                        s.expected(),
+                        s.lost(),
+                        s.duplicates(),
+                        s.p50Millis(),
+                        s.p90Millis(),
+                        s.p99Millis(),
+                        s.maxMillis(),
+                        s.serverCpuShare() * 100,
+                        s.databaseCpuShare() * 100,
+                        s.redisCpuShare() * 100,
+                        s.loadgenCpuShare() * 100));
+            }
+            md.append('\n');
+        }
         if (!heapPerSocket.isEmpty()) {
             md.append("### idle\n\n| server | heap per socket |\n|---|---|\n");
             heapPerSocket.forEach((server, bytes) ->

@@ -76,6 +76,44 @@ final class Scenarios {
     }
 
     /**
+     * 5,000 room sockets (100 group rooms of 10 members, 5 sockets each: tabs and devices) dropped at once while
+     * messages flow, all reconnecting with {@code after_seq}.
+     */
+    List<Step> storm(ServerProcess server, String name) {
+        int rooms = options.number("storm-rooms", 100, 2);
+        int members = options.number("storm-room-size", 10, 2);
+        int perMember = options.number("storm-sockets-per-member", 5, 2);
+        Api api = new Api(server.base());
+        String run = run();
+        List<Room> made = new ArrayList<>();
+        for (int i = 0; i < rooms; i++) {
+            made.add(Setup.group(api, run + "-" + i, members));
+        }
+        Storm storm = Storm.connect(sockets, server, api, made, perMember);
+        progress.accept("storm on " + name + ": " + storm.socketCount() + " sockets open");
+        try {
+            Step step = storm.run(
+                    name,
+                    Double.parseDouble(options.get("storm-rate", "200", "10")),
+                    Double.parseDouble(options.get("storm-before-seconds", "10", "1")),
+                    Double.parseDouble(options.get("storm-after-seconds", "20", "2")),
+                    progress);
+            progress.accept(String.format(
+                    "storm on %s: %d sockets caught up p50 %.0f ms, p99 %.0f ms, all %.0f ms; missed %d, doubled %d",
+                    name,
+                    storm.socketCount(),
+                    step.p50Millis(),
+                    step.p99Millis(),
+                    step.maxMillis(),
+                    step.lost(),
+                    step.duplicates()));
+            return List.of(step);
+        } finally {
+            storm.close();
+        }
+    }
+
+    /**
      * Holds N authenticated sockets open ({@code /ws/chat/}, several per user, as tabs and devices do) and reads the
      * server's heap after a full collection, before and after.
      */

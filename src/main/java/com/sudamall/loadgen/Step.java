@@ -1,9 +1,11 @@
 package com.sudamall.loadgen;
 
 /**
- * One measured stretch of traffic: a scenario on one server at one target rate.
+ * One measured stretch of traffic: a scenario on one server at one target rate. For {@code history} a message is a
+ * page request (delivered: answered with 50 messages; lost: failed); for {@code storm} the latencies are the
+ * sockets' catch-up times after the drop, lost is missed deliveries and duplicates doubled ones.
  *
- * @param scenario pairs, group, ceiling, idle
+ * @param scenario pairs, group, history, storm
  * @param server the bus the service ran on, or {@code ceiling}
  * @param targetRate messages per second asked for
  * @param sent messages sent
