@@ -1,20 +1,29 @@
 package com.sudamall.loadgen;
 
 /**
- * End-to-end latencies at 10 µs resolution up to 10 s (longer ones count as 10 s), recorded from the client
- * threads. Exact enough for p50/p90/p99 and cheap to record: one array increment.
+ * Latencies in a million buckets: 10 µs wide by default (up to 10 s; longer ones count as 10 s), recorded from the
+ * client threads. Exact enough for p50/p90/p99 and cheap to record: one array increment.
  */
 final class Latencies {
 
-    private static final long BUCKET_NANOS = 10_000;
     private static final int BUCKETS = 1_000_000;
 
+    private final long bucketNanos;
     private final int[] counts = new int[BUCKETS];
     private long total;
     private long maxNanos;
 
+    Latencies() {
+        this(10_000);
+    }
+
+    /** Coarser buckets for longer times: 1 ms buckets reach 1,000 s. */
+    Latencies(long bucketNanos) {
+        this.bucketNanos = bucketNanos;
+    }
+
     synchronized void record(long nanos) {
-        int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, nanos / BUCKET_NANOS));
+        int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, nanos / bucketNanos));
         counts[bucket]++;
         total++;
         maxNanos = Math.max(maxNanos, nanos);
@@ -34,7 +43,7 @@ final class Latencies {
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
             if (seen >= rank) {
-                return (i + 1) * BUCKET_NANOS / 1e6;
+                return (i + 1) * bucketNanos / 1e6;
             }
         }
         return maxMillis();

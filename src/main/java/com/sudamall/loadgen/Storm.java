@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 final class Storm {
 
     private static final int SENDERS = 8;
+    private static final long MILLISECOND = 1_000_000;
     private static final long DRAIN_NANOS = 10_000_000_000L;
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
 
@@ -131,7 +132,7 @@ final class Storm {
         long[] caughtUp = new long[all.size()];
         Arrays.fill(dueCount, -1);
         AtomicInteger failedReconnects = new AtomicInteger();
-        Latencies reconnected = new Latencies();
+        Latencies reconnected = new Latencies(MILLISECOND);
         for (int i = 0; i < all.size(); i++) {
             int index = i;
             StormRoom room = roomOf.get(i);
@@ -178,7 +179,7 @@ final class Storm {
             LockSupport.parkNanos(100_000_000);
         }
         CpuWindow.Usage used = cpu.close();
-        Latencies catchUp = new Latencies();
+        Latencies catchUp = new Latencies(MILLISECOND);
         for (long nanos : caughtUp) {
             catchUp.record(nanos == 0 ? GIVE_UP_NANOS : nanos);
         }

@@ -10,6 +10,7 @@ import com.sudamall.chat.support.Reply;
 import com.sudamall.chat.support.SocketClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -83,6 +84,29 @@ class RoomSocketIntegrationTests extends IntegrationTest {
             bobSocket.close();
             aliceSocket.await(f -> "user_left".equals(f.path("type").asString())
                     && bob.id.equals(f.path("user").path("id").asString()));
+        }
+    }
+
+    @Test
+    void aUserWithSeveralSocketsJoinsOnceAndLeavesWithTheLast() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        Predicate<JsonNode> bobJoined = f -> "user_joined".equals(f.path("type").asString())
+                && bob.id.equals(f.path("user").path("id").asString());
+        Predicate<JsonNode> bobLeft = f -> "user_left".equals(f.path("type").asString())
+                && bob.id.equals(f.path("user").path("id").asString());
+        try (SocketClient aliceSocket = roomSocket(alice, room)) {
+            SocketClient bobTab = roomSocket(bob, room);
+            aliceSocket.await(bobJoined);
+            SocketClient bobPhone = roomSocket(bob, room);
+            bobTab.close();
+            aliceSocket.assertNone(bobLeft, Duration.ofMillis(500));
+            bobPhone.close();
+            aliceSocket.await(bobLeft);
+
+            assertThat(aliceSocket.frames()).filteredOn(bobJoined).hasSize(1);
+            assertThat(aliceSocket.frames()).filteredOn(bobLeft).hasSize(1);
         }
     }
 

@@ -46,6 +46,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private final OrderedDelivery ordered;
     private final PresenceTracker presence;
     private final RealtimeProperties properties;
+    private final RoomAttendance attendance;
 
     ChatWebSocketHandler(
             UserService users,
@@ -58,7 +59,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             FrameCodec codec,
             OrderedDelivery ordered,
             PresenceTracker presence,
-            RealtimeProperties properties) {
+            RealtimeProperties properties,
+            RoomAttendance attendance) {
         this.users = users;
         this.access = access;
         this.messages = messages;
@@ -70,6 +72,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         this.ordered = ordered;
         this.presence = presence;
         this.properties = properties;
+        this.attendance = attendance;
     }
 
     @Override
@@ -93,7 +96,9 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             openMultiplexed(session, opening.startSeqs());
         } else {
             ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
-            fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+            if (attendance.arrive(roomId, user.id())) {
+                fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+            }
             tellWhoIsTyping(session, roomId);
         }
         presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
@@ -163,7 +168,9 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                         new OutboundFrame.Typing(roomId, session.card(), false),
                         session.user().id());
             }
-            fanout.toRoom(roomId, new OutboundFrame.UserLeft(roomId, session.card()), null);
+            if (attendance.leave(roomId, session.user().id())) {
+                fanout.toRoom(roomId, new OutboundFrame.UserLeft(roomId, session.card()), null);
+            }
         }
         presence.closed(session);
     }
