@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,22 @@ final class LoadSocket {
     /** Opens the socket; arrivals are recorded in whatever ledger {@code ledger} gives at the time. */
     static CompletableFuture<LoadSocket> open(HttpClient http, URI uri, Supplier<Ledger> ledger) {
         return new LoadSocket(ledger).connect(http, uri);
+    }
+
+    /**
+     * Lets connects run a batch at a time while a scenario sets up: once {@code batch} are under way, waits for
+     * them (a connect storm is the storm scenario's business, not a setup's).
+     */
+    static void throttle(List<CompletableFuture<LoadSocket>> pending, int batch) {
+        if (pending.size() >= batch) {
+            awaitAll(pending);
+        }
+    }
+
+    /** Waits for every connect under way. */
+    static void awaitAll(List<CompletableFuture<LoadSocket>> pending) {
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        pending.clear();
     }
 
     /**

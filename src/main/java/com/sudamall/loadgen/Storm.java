@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 final class Storm {
 
     private static final int SENDERS = 8;
+    private static final int CONNECT_BATCH = 200;
     private static final long MILLISECOND = 1_000_000;
     private static final long DRAIN_NANOS = 10_000_000_000L;
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
@@ -87,13 +88,9 @@ final class Storm {
                     }));
                 }
             }
-            if (pending.size() >= 200) {
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                        .join();
-                pending.clear();
-            }
+            LoadSocket.throttle(pending, CONNECT_BATCH);
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        LoadSocket.awaitAll(pending);
         return storm;
     }
 

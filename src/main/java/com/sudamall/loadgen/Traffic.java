@@ -43,14 +43,10 @@ final class Traffic implements AutoCloseable {
                     }
                     return socket;
                 }));
-                if (pending.size() >= CONNECT_BATCH) {
-                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                            .join();
-                    pending.clear();
-                }
+                LoadSocket.throttle(pending, CONNECT_BATCH);
             }
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        LoadSocket.awaitAll(pending);
         return traffic;
     }
 
