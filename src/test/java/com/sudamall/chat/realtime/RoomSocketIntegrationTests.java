@@ -100,6 +100,9 @@ class RoomSocketIntegrationTests extends IntegrationTest {
             SocketClient bobTab = roomSocket(bob, room);
             aliceSocket.await(bobJoined);
             SocketClient bobPhone = roomSocket(bob, room);
+            // the phone is fully open once it is told who is online (a client sees its socket open a little earlier)
+            bobPhone.await(f -> "presence".equals(f.path("type").asString())
+                    && alice.id.equals(f.path("user").path("id").asString()));
             bobTab.close();
             aliceSocket.assertNone(bobLeft, Duration.ofMillis(500));
             bobPhone.close();
