@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The history scenario: 50-message pages read from a room of 100,000 messages while the database holds 1,000,000.
@@ -94,16 +93,9 @@ final class History {
         long total = (long) (rate * seconds);
         CountDownLatch done = new CountDownLatch((int) total);
         CpuWindow cpu = CpuWindow.open(target);
-        long start = System.nanoTime();
-        long interval = (long) (1e9 / rate);
         long sendingNanos;
         try (ExecutorService readers = Executors.newFixedThreadPool(READERS)) {
-            for (long i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+            sendingNanos = Pacing.run(rate, seconds, (i, due) -> {
                 String path = "/api/chat/rooms/" + roomId + "/messages/?limit=" + PAGE + "&mark_read=false"
                         + (i % 10 == 0
                                 ? ""
@@ -121,8 +113,7 @@ final class History {
                         done.countDown();
                     }
                 });
-            }
-            sendingNanos = System.nanoTime() - start;
+            });
             done.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

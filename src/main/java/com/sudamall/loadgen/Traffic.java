@@ -69,22 +69,13 @@ final class Traffic implements AutoCloseable {
     Step run(String scenario, String server, ServerProcess target, double rate, double seconds) {
         ledger = new Ledger();
         CpuWindow cpu = CpuWindow.open(target);
-        long start = System.nanoTime();
-        long interval = (long) (1e9 / rate);
-        long total = (long) (rate * seconds);
-        for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+        long sendingNanos = Pacing.run(rate, seconds, (i, due) -> {
             int roomIndex = (int) (i % rooms.size());
             List<LoadSocket> members = sockets.get(roomIndex);
             LoadSocket sender = members.get((int) ((i / rooms.size()) % Math.min(sendersPerRoom, members.size())));
             ledger.sent(members.size());
             sender.send(numbers.getAndIncrement(), rooms.get(roomIndex).id());
-        }
-        long sendingNanos = System.nanoTime() - start;
+        });
         long drainUntil = System.nanoTime() + DRAIN_NANOS;
         while (ledger.delivered() < ledger.expected() && System.nanoTime() < drainUntil) {
             LockSupport.parkNanos(20_000_000);
