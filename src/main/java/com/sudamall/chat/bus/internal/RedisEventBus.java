@@ -65,7 +65,7 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
 
     @Override
     public void publish(BusEvent event) {
-        redis.convertAndSend(PREFIX + event.channel().name(), BusEventText.write(event));
+        node.publisher().publish(PREFIX + event.channel().name(), BusEventText.write(event));
     }
 
     @Override

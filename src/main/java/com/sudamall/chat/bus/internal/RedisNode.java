@@ -1,5 +1,6 @@
 package com.sudamall.chat.bus.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,14 +41,16 @@ class RedisNode implements DisposableBean {
 
     private final String id = UUID.randomUUID().toString();
     private final StringRedisTemplate redis;
+    private final RedisPublisher publisher;
     private final RedisMessageListenerContainer listeners = new RedisMessageListenerContainer();
     private final List<Runnable> recoveryTasks = new CopyOnWriteArrayList<>();
     private final AtomicInteger confirmations = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("redis-node").daemon().factory());
 
-    RedisNode(RedisConnectionFactory connections) {
+    RedisNode(RedisConnectionFactory connections, MeterRegistry meters) {
         this.redis = new StringRedisTemplate(connections);
+        this.publisher = new RedisPublisher(connections, redis, meters);
         listeners.setConnectionFactory(connections);
         listeners.setRecoveryInterval(RECONNECT_EVERY_MILLIS);
         // Messages are handed over on Redis's I/O thread, in the order Redis sent them; the default would start a
@@ -66,6 +69,10 @@ class RedisNode implements DisposableBean {
 
     StringRedisTemplate redis() {
         return redis;
+    }
+
+    RedisPublisher publisher() {
+        return publisher;
     }
 
     RedisMessageListenerContainer listeners() {
@@ -124,5 +131,6 @@ class RedisNode implements DisposableBean {
             log.debug("could not say goodbye: {}", e.getMessage());
         }
         listeners.destroy();
+        publisher.destroy();
     }
 }
