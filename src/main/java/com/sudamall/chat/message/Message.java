@@ -1,5 +1,6 @@
 package com.sudamall.chat.message;
 
+import com.sudamall.chat.attachment.Attachment;
 import com.sudamall.chat.identity.User;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,7 +40,7 @@ public record Message(
         boolean isDeleted,
         @Nullable UUID replyTo,
         @Nullable String clientMsgId,
-        @Nullable MessageAttachment attachment,
+        @Nullable Attachment attachment,
         @Nullable MessageRef ref,
         boolean isRead,
         boolean isFlagged,

@@ -1,5 +1,7 @@
 package com.sudamall.chat.message;
 
+import com.sudamall.chat.attachment.Attachment;
+import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.commerce.CommerceService;
 import com.sudamall.chat.commerce.OrderSnapshot;
 import com.sudamall.chat.commerce.Product;
@@ -17,6 +19,7 @@ import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +39,7 @@ public class MessageService {
     private final MessageRepository messages;
     private final MessageRepresentation representation;
     private final CommerceService commerce;
+    private final AttachmentService attachments;
     private final MessageProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -46,6 +50,7 @@ public class MessageService {
             MessageRepository messages,
             MessageRepresentation representation,
             CommerceService commerce,
+            AttachmentService attachments,
             MessageProperties properties,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -54,6 +59,7 @@ public class MessageService {
         this.messages = messages;
         this.representation = representation;
         this.commerce = commerce;
+        this.attachments = attachments;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
@@ -67,24 +73,65 @@ public class MessageService {
      */
     public record Sent(Message message, boolean isNew) {}
 
-    /** Sends a text message (or, once uploaded, a file) as a participant of the room. */
+    /**
+     * Sends a text message, or an uploaded file with an optional caption (its type, {@code image} or {@code file},
+     * from the file's detected type), as a participant of the room.
+     */
     public Sent send(SendMessage command) {
         Room room = access.requireSender(command.sender(), command.roomId());
-        if (command.type() != MessageType.TEXT) {
-            throw ChatException.invalid("message_type", "send_message sends text; use share_product or share_order");
-        }
+        checkClientMsgId(command.clientMsgId());
         if (command.attachmentId() != null) {
-            throw ChatException.invalid("attachment", "unknown attachment");
+            return sendFile(room, command, command.attachmentId());
+        }
+        if (command.type() != MessageType.TEXT) {
+            throw ChatException.invalid(
+                    "message_type",
+                    command.type() == MessageType.IMAGE || command.type() == MessageType.FILE
+                            ? "an image or file message needs an attachment (or a multipart file)"
+                            : "send_message sends text and files; use share_product or share_order");
         }
         String content = checkText(command.content());
-        checkClientMsgId(command.clientMsgId());
         if (command.replyTo() != null) {
             requireInRoom(command.replyTo(), room.id(), "reply_to");
         }
         return store.store(
                 room,
                 command.sender().id(),
-                new MessageStore.Draft(MessageType.TEXT, content, command.replyTo(), command.clientMsgId(), null));
+                new MessageStore.Draft(
+                        MessageType.TEXT, content, command.replyTo(), command.clientMsgId(), null, null));
+    }
+
+    private Sent sendFile(Room room, SendMessage command, UUID attachmentId) {
+        if (command.type() != MessageType.TEXT
+                && command.type() != MessageType.IMAGE
+                && command.type() != MessageType.FILE) {
+            throw ChatException.invalid("message_type", "a file is sent as text, image or file");
+        }
+        AttachmentService.requireFileSharing(room);
+        if (command.clientMsgId() != null) {
+            // a retry: its upload is already carried by the first send, which is the answer
+            MessageRepository.ClientKey key =
+                    new MessageRepository.ClientKey(room.id(), command.sender().id(), command.clientMsgId());
+            MessageRow earlier = messages.findByClientKeys(List.of(key)).get(key);
+            if (earlier != null) {
+                return new Sent(representation.render(earlier), false);
+            }
+        }
+        Attachment attachment = attachments.requireSendable(command.sender(), room.id(), attachmentId);
+        String caption = command.content() == null || command.content().isBlank() ? "" : checkText(command.content());
+        if (command.replyTo() != null) {
+            requireInRoom(command.replyTo(), room.id(), "reply_to");
+        }
+        return store.store(
+                room,
+                command.sender().id(),
+                new MessageStore.Draft(
+                        attachment.image() ? MessageType.IMAGE : MessageType.FILE,
+                        caption,
+                        command.replyTo(),
+                        command.clientMsgId(),
+                        null,
+                        attachment.id()));
     }
 
     /** Shares a product card; the card is kept as it is now. */
@@ -100,7 +147,8 @@ public class MessageService {
                         content,
                         null,
                         null,
-                        new MessageStore.Reference("product", product.id(), product.card())));
+                        new MessageStore.Reference("product", product.id(), product.card()),
+                        null));
     }
 
     /**
@@ -127,14 +175,16 @@ public class MessageService {
                         content,
                         null,
                         null,
-                        new MessageStore.Reference("order", order.id(), order.card())));
+                        new MessageStore.Reference("order", order.id(), order.card()),
+                        null));
     }
 
     /** A message from the platform itself ({@code message_type} system, no sender). */
     public Message postSystem(UUID roomId, @Nullable String text) {
         Room room = access.require(roomId);
         RoomAccess.requireActive(room);
-        return store.store(room, null, new MessageStore.Draft(MessageType.SYSTEM, checkText(text), null, null, null))
+        return store.store(
+                        room, null, new MessageStore.Draft(MessageType.SYSTEM, checkText(text), null, null, null, null))
                 .message();
     }
 
@@ -171,6 +221,9 @@ public class MessageService {
         }
         if (!row.isDeleted()) {
             messages.markDeleted(messageId, Timestamps.now(clock));
+            if (row.attachmentId() != null) {
+                attachments.release(List.of(row.attachmentId()));
+            }
             events.publishEvent(new MessageDeleted(roomId, messageId, row.seq()));
         }
     }

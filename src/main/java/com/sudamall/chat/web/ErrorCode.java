@@ -11,6 +11,7 @@ public enum ErrorCode {
     EMPTY_CONTENT(HttpStatus.BAD_REQUEST, "Empty content"),
     MESSAGE_TOO_LONG(HttpStatus.BAD_REQUEST, "Message too long"),
     BLOCKED_CONTENT(HttpStatus.BAD_REQUEST, "Blocked content"),
+    INVALID_IMAGE(HttpStatus.BAD_REQUEST, "Invalid image"),
     ROOM_FULL(HttpStatus.BAD_REQUEST, "Room full"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),

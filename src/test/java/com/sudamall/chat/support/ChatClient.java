@@ -1,13 +1,17 @@
 package com.sudamall.chat.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +59,65 @@ public final class ChatClient {
 
     public Reply delete(String path) {
         return send("DELETE", path, null, null);
+    }
+
+    /**
+     * A multipart/form-data POST: the text fields, then one file part named {@code file} (none when {@code fileName}
+     * is null).
+     */
+    public Reply upload(String path, Map<String, String> fields, @Nullable String fileName, byte[] content) {
+        String boundary = "----chat-test-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        if (fileName != null) {
+            body.writeBytes(("--" + boundary + "\r\n"
+                            + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                            + "Content-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return sendBytes("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /**
+     * What a download got back.
+     *
+     * @param status response status
+     * @param headers response headers
+     * @param body the bytes
+     */
+    public record Download(int status, HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
+    /** A GET whose body is bytes, with extra request headers given as name, value, name, value... */
+    public Download download(String path, String... headers) {
+        String target = path.startsWith("/") ? path : "/api/chat/" + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+                .timeout(Duration.ofSeconds(15))
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Any request with a raw body and content type, for malformed input. */

@@ -1,5 +1,6 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageService.Sent;
@@ -10,6 +11,8 @@ import com.sudamall.chat.message.internal.ReadCursorRepository.Cursor;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +61,7 @@ class BatchWriter {
     private final ReadCursorRepository cursors;
     private final MessageRepresentation representation;
     private final RoomAccess access;
+    private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
@@ -68,6 +72,7 @@ class BatchWriter {
             ReadCursorRepository cursors,
             MessageRepresentation representation,
             RoomAccess access,
+            AttachmentService attachments,
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock) {
@@ -76,6 +81,7 @@ class BatchWriter {
         this.cursors = cursors;
         this.representation = representation;
         this.access = access;
+        this.attachments = attachments;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -137,6 +143,7 @@ class BatchWriter {
             }
         }
         messages.insertAll(rows);
+        attachments.claim(carriedFiles(rows));
         cursors.advanceAll(
                 reached.entrySet().stream()
                         .map(e -> new Cursor(e.getKey().roomId(), e.getKey().userId(), e.getValue()))
@@ -158,6 +165,17 @@ class BatchWriter {
 
     private record RoomSender(UUID roomId, String userId) {}
 
+    /** Which message carries which upload; one upload in two sends fails the batch, and so, alone, the second. */
+    private static Map<UUID, UUID> carriedFiles(List<MessageRow> rows) {
+        Map<UUID, UUID> carried = new HashMap<>();
+        for (MessageRow row : rows) {
+            if (row.attachmentId() != null && carried.putIfAbsent(row.attachmentId(), row.id()) != null) {
+                throw new ChatException(ErrorCode.CONFLICT, "This file was already sent in a message");
+            }
+        }
+        return carried;
+    }
+
     private MessageRow row(Send send, long seq, Instant now) {
         Draft draft = send.draft();
         Reference ref = draft.reference();
@@ -173,7 +191,7 @@ class BatchWriter {
                 ref == null ? null : ref.type(),
                 ref == null ? null : ref.id(),
                 ref == null ? null : json.writeValueAsString(ref.snapshot()),
-                null,
+                draft.attachmentId(),
                 "approved",
                 false,
                 false,

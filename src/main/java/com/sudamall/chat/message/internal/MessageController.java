@@ -1,5 +1,7 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.attachment.Attachment;
+import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageHistory;
@@ -10,6 +12,8 @@ import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +28,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A room's messages: send, history, edit, delete, shares and read state. */
 @RestController
@@ -35,10 +41,12 @@ class MessageController {
 
     private final MessageService messages;
     private final MessageHistory history;
+    private final AttachmentService attachments;
 
-    MessageController(MessageService messages, MessageHistory history) {
+    MessageController(MessageService messages, MessageHistory history, AttachmentService attachments) {
         this.messages = messages;
         this.history = history;
+        this.attachments = attachments;
     }
 
     record SendBody(
@@ -54,6 +62,29 @@ class MessageController {
         MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());
         MessageService.Sent sent = messages.send(new SendMessage(
                 user, roomId, type, body.content(), body.replyTo(), body.clientMsgId(), body.attachment()));
+        return ResponseEntity.status(sent.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(sent.message());
+    }
+
+    @Operation(summary = "Send a file (multipart: file, and optionally content, reply_to, client_msg_id)")
+    @PostMapping(path = "/send_message", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Message> sendFile(
+            CurrentUser user,
+            @PathVariable UUID roomId,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable String content,
+            @RequestParam(name = "message_type", required = false) @Nullable String messageType,
+            @RequestParam(name = "reply_to", required = false) @Nullable UUID replyTo,
+            @RequestParam(name = "client_msg_id", required = false) @Nullable String clientMsgId)
+            throws IOException {
+        MessageType type = messageType == null ? MessageType.TEXT : MessageType.parse(messageType);
+        Attachment upload;
+        try (InputStream bytes = file.getInputStream()) {
+            upload = attachments.upload(user, roomId, file.getOriginalFilename(), bytes);
+        }
+        // a retry with the same client_msg_id returns the first message; this upload is then swept as an orphan
+        MessageService.Sent sent =
+                messages.send(new SendMessage(user, roomId, type, content, replyTo, clientMsgId, upload.id()));
         return ResponseEntity.status(sent.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(sent.message());
     }

@@ -1,5 +1,7 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.attachment.Attachment;
+import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.Message;
@@ -20,11 +22,13 @@ public class MessageRepresentation {
 
     private final UserService users;
     private final RoomAccess access;
+    private final AttachmentService attachments;
     private final JsonMapper json;
 
-    MessageRepresentation(UserService users, RoomAccess access, JsonMapper json) {
+    MessageRepresentation(UserService users, RoomAccess access, AttachmentService attachments, JsonMapper json) {
         this.users = users;
         this.access = access;
+        this.attachments = attachments;
         this.json = json;
     }
 
@@ -48,12 +52,18 @@ public class MessageRepresentation {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
+        List<UUID> attachmentIds = rows.stream()
+                .map(MessageRow::attachmentId)
+                .filter(Objects::nonNull)
+                .toList();
+        Map<UUID, Attachment> files = attachmentIds.isEmpty() ? Map.of() : attachments.describe(attachmentIds);
         return rows.stream()
-                .map(row -> toMessage(row, senders, members.getOrDefault(row.roomId(), List.of())))
+                .map(row -> toMessage(row, senders, files, members.getOrDefault(row.roomId(), List.of())))
                 .toList();
     }
 
-    private Message toMessage(MessageRow row, Map<String, User> senders, List<Member> members) {
+    private Message toMessage(
+            MessageRow row, Map<String, User> senders, Map<UUID, Attachment> files, List<Member> members) {
         User sender = row.senderId() == null ? null : senders.get(row.senderId());
         return new Message(
                 row.id(),
@@ -68,7 +78,7 @@ public class MessageRepresentation {
                 row.isDeleted(),
                 row.replyTo(),
                 row.clientMsgId(),
-                null,
+                row.attachmentId() == null ? null : files.get(row.attachmentId()),
                 ref(row),
                 isRead(row, members),
                 row.isFlagged(),

@@ -25,13 +25,15 @@ public class MessageStore {
      * @param replyTo the message answered
      * @param clientMsgId idempotency key
      * @param reference the shared product or order
+     * @param attachmentId the uploaded file it carries
      */
     public record Draft(
             MessageType type,
             String content,
             @Nullable UUID replyTo,
             @Nullable String clientMsgId,
-            @Nullable Reference reference) {}
+            @Nullable Reference reference,
+            @Nullable UUID attachmentId) {}
 
     /**
      * A product or order share.

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -56,6 +58,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected error", e);
         return respond(ErrorCode.INTERNAL_ERROR, "Internal error", Map.of(), new HttpHeaders());
+    }
+
+    /** A body that is not well-formed multipart (a size overrun has its own answer below). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> badMultipart(MultipartException e) {
+        return respond(
+                ErrorCode.VALIDATION_FAILED,
+                "The request body is not valid multipart/form-data",
+                Map.of(),
+                new HttpHeaders());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // refused while it streamed in: the rest of the body is never read (Tomcat closes the connection)
+        return respond(ErrorCode.FILE_TOO_LARGE, "The upload is larger than the file size limit", Map.of(), headers);
     }
 
     @Override
