@@ -1,0 +1,137 @@
+// The web client: sign-in, then the inbox beside the open conversation, both fed by one socket.
+
+import { devLogin, get, session } from "./api.js";
+import { Conversation } from "./conversation.js";
+import { el } from "./format.js";
+import { Inbox } from "./inbox.js";
+import { ChatSocket } from "./socket.js";
+
+const DEMO_USERS = [
+  ["demo-alice", "Alice Moreno", "customer"],
+  ["demo-bob", "Bob Okafor", "customer"],
+  ["demo-owner", "Sam Rivera", "store owner"],
+  ["demo-staff", "Kim Lee", "store staff"],
+  ["demo-moderator", "Mia Chen", "moderator"],
+];
+
+const $ = (selector) => document.querySelector(selector);
+
+function notify(text) {
+  const toast = $("#toast");
+  toast.textContent = text;
+  toast.hidden = false;
+  clearTimeout(notify.timer);
+  notify.timer = setTimeout(() => (toast.hidden = true), 4000);
+}
+
+/** A token handed over by the host page: ?token= (removed from the address bar at once) or postMessage. */
+function tokenFromHost() {
+  const params = new URLSearchParams(location.search);
+  const token = params.get("token");
+  if (token) {
+    params.delete("token");
+    history.replaceState(null, "", location.pathname + (params.size ? "?" + params : "") + location.hash);
+  }
+  return token;
+}
+
+function showSignIn() {
+  $("#app").hidden = true;
+  $("#signin").hidden = false;
+  const list = $("#demo-users");
+  list.replaceChildren(
+    ...DEMO_USERS.map(([id, name, role]) =>
+      el("li", {}, el("button", { type: "button", class: "demo-user", dataset: { userId: id }, onclick: () => signInAs(id) },
+        el("strong", {}, name), el("span", {}, role))),
+    ),
+  );
+  $("#signin-form").onsubmit = (e) => {
+    e.preventDefault();
+    const id = $("#user-id").value.trim();
+    if (id) signInAs(id);
+  };
+}
+
+async function signInAs(userId) {
+  try {
+    const { token, user } = await devLogin(userId);
+    session.signIn(token, user);
+    start();
+  } catch (e) {
+    $("#signin-error").textContent =
+      e.status === 404 || e.status === 403
+        ? "Dev sign-in is off on this server: open the chat from the marketplace."
+        : e.message;
+  }
+}
+
+async function start() {
+  const me = session.user;
+  $("#signin").hidden = true;
+  $("#app").hidden = false;
+  $("#me").textContent = me.name;
+  const socket = new ChatSocket();
+  const conversation = new Conversation($("#conversation"), socket, me, notify);
+  const inbox = new Inbox($("#rooms"), $("#room-filter"), me, openRoom);
+  window.__chat = { socket, inbox, conversation }; // for the browser tests and the curious
+
+  async function openRoom(roomId) {
+    inbox.select(roomId);
+    document.body.classList.add("in-conversation");
+    const room = inbox.rooms.get(roomId) ?? (await get(`rooms/${roomId}/`));
+    await conversation.open(room);
+    inbox.setUnread(roomId, 0);
+    history.replaceState(null, "", "#room=" + roomId);
+  }
+
+  socket.addEventListener("status", ({ detail }) => {
+    $("#connection").hidden = detail.status === "open";
+    $("#connection").textContent =
+      detail.status === "connecting" ? "Connecting…" : "You are offline. Reconnecting… messages you send will go out then.";
+    if (detail.status === "open") inbox.load().catch(() => {});
+  });
+  socket.addEventListener("unauthorized", () => {
+    session.signOut();
+    showSignIn();
+  });
+  socket.addEventListener("message", ({ detail }) => {
+    inbox.messageArrived(detail.message);
+    conversation.messageFrame(detail.message);
+  });
+  socket.addEventListener("ack", ({ detail }) => conversation.messageFrame(detail.message));
+  socket.addEventListener("message_edited", ({ detail }) => conversation.messageFrame(detail.message));
+  socket.addEventListener("message_deleted", ({ detail }) => conversation.deletedFrame(detail.room_id, detail.message.id));
+  socket.addEventListener("read", ({ detail }) => conversation.readFrame(detail.room_id, detail.user.id, detail.up_to_seq));
+  socket.addEventListener("typing", ({ detail }) => conversation.typingFrame(detail.room_id, detail.user, detail.is_typing));
+  socket.addEventListener("presence", ({ detail }) => conversation.presenceFrame(detail.room_id, detail.user, detail.online));
+  socket.addEventListener("unread", ({ detail }) => {
+    if (detail.room_id !== inbox.activeId) inbox.setUnread(detail.room_id, detail.unread_count);
+  });
+  socket.addEventListener("error", ({ detail }) => notify(detail.message));
+
+  $("#back").onclick = () => document.body.classList.remove("in-conversation");
+  $("#sign-out").onclick = () => {
+    socket.stop();
+    session.signOut();
+    location.hash = "";
+    location.reload();
+  };
+
+  await inbox.load();
+  socket.start();
+  const wanted = new URLSearchParams(location.hash.slice(1)).get("room");
+  if (wanted && inbox.rooms.has(wanted)) openRoom(wanted);
+}
+
+window.addEventListener("message", (event) => {
+  if (event.source === window.parent && event.data?.type === "sudamall-chat-token" && event.data.token) {
+    session.signIn(event.data.token);
+    start();
+  }
+});
+
+const handed = tokenFromHost();
+if (handed) session.signIn(handed);
+else if (session.token) session.signIn(session.token);
+if (session.token && session.user) start();
+else showSignIn();

@@ -1,0 +1,437 @@
+// One conversation: history with infinite scroll back, messages grouped by sender and day, live frames, the
+// composer (text, replies, files with a progress bar), typing, read ticks, presence, edit, delete, report.
+
+import { ApiError, del, get, objectUrl, patch, post, upload } from "./api.js";
+import { bytes, day, el, icon, isStoreSide, money, roomTitle, time } from "./format.js";
+
+const PAGE = 50;
+
+export class Conversation {
+  constructor(root, socket, me, notify) {
+    this.root = root;
+    this.socket = socket;
+    this.me = me;
+    this.notify = notify;
+    this.room = null;
+    this.messages = new Map(); // id → message
+    this.order = []; // ids by seq
+    this.nodes = new Map(); // id → <li>
+    this.pendingNodes = new Map(); // client_msg_id → <li> not yet acknowledged
+    this.typers = new Map(); // user id → {name, until}
+    this.online = new Map(); // user id → boolean
+    this.hasMore = false;
+    this.loadingOlder = false;
+    this.replyTo = null;
+    this.typingSentAt = 0;
+    this.build();
+  }
+
+  build() {
+    this.header = el("header", { class: "conversation-header" });
+    this.list = el("ol", { class: "messages", "aria-live": "polite", "aria-label": "Messages" });
+    this.scroller = el("div", { class: "scroller", tabindex: "0" }, this.list);
+    this.scroller.addEventListener("scroll", () => this.scrolled());
+    this.typingLine = el("div", { class: "typing", "aria-live": "polite" });
+    this.replyBar = el("div", { class: "reply-bar", hidden: true });
+    this.progress = el("progress", { class: "upload-progress", max: "1", value: "0", hidden: true, "aria-label": "Upload" });
+    this.fileInput = el("input", {
+      type: "file",
+      id: "file-input",
+      class: "visually-hidden",
+      accept: "image/png,image/jpeg,image/gif,application/pdf,.doc,.docx",
+      onchange: () => this.sendFile(),
+    });
+    this.input = el("textarea", {
+      id: "composer-input",
+      rows: "1",
+      placeholder: "Write a message",
+      "aria-label": "Message",
+      maxlength: "5000",
+      onkeydown: (e) => {
+        if (e.key === "Enter" && !e.shiftKey) {
+          e.preventDefault();
+          this.sendText();
+        }
+      },
+      oninput: () => this.typed(),
+    });
+    const attach = el("label", { class: "icon-button", for: "file-input", title: "Attach a file", tabindex: "0",
+      onkeydown: (e) => (e.key === "Enter" || e.key === " ") && this.fileInput.click() }, icon("clip", 22), el("span", { class: "visually-hidden" }, "Attach a file"));
+    this.composer = el(
+      "form",
+      { class: "composer", onsubmit: (e) => (e.preventDefault(), this.sendText()) },
+      this.fileInput,
+      attach,
+      this.input,
+      el("button", { type: "submit", class: "send" }, "Send"),
+    );
+    this.context = el("aside", { class: "context", "aria-label": "Order and product" });
+    const main = el("section", { class: "conversation-main" }, this.header, this.scroller, this.typingLine, this.replyBar, this.progress, this.composer);
+    this.root.replaceChildren(main, this.context);
+    setInterval(() => this.renderTyping(), 1000);
+  }
+
+  async open(room) {
+    this.room = room;
+    this.messages.clear();
+    this.order = [];
+    this.nodes.clear();
+    this.pendingNodes.clear();
+    this.typers.clear();
+    this.cancelReply();
+    this.list.replaceChildren();
+    this.renderHeader();
+    this.root.hidden = false;
+    const page = await get(`rooms/${room.room_id}/messages/?limit=${PAGE}`);
+    if (this.room !== room) return;
+    this.hasMore = page.has_more;
+    for (const message of page.messages) this.store(message);
+    this.renderAll();
+    this.scrollToEnd();
+    const last = page.messages.at(-1);
+    this.socket.track(room.room_id, last?.seq ?? 0);
+    this.renderContext();
+    this.input.focus();
+  }
+
+  // --- frames
+
+  messageFrame(message) {
+    if (message.room_id !== this.room?.room_id) return;
+    const nearEnd = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
+    this.upsert(message);
+    if (message.sender?.id !== this.me.id && document.visibilityState === "visible") {
+      this.socket.read(message.room_id, message.id);
+    }
+    if (message.sender) this.typers.delete(message.sender.id);
+    this.renderTyping();
+    if (nearEnd || message.sender?.id === this.me.id) this.scrollToEnd();
+    if (message.message_type === "order") this.renderContext();
+  }
+
+  deletedFrame(roomId, id) {
+    const message = this.messages.get(id);
+    if (roomId !== this.room?.room_id || !message) return;
+    Object.assign(message, { is_deleted: true, content: "", attachment: null, ref: null });
+    this.replaceNode(message);
+  }
+
+  readFrame(roomId, userId, upToSeq) {
+    if (roomId !== this.room?.room_id || userId === this.me.id) return;
+    for (const id of this.order) {
+      const message = this.messages.get(id);
+      if (message.sender?.id === this.me.id && message.seq <= upToSeq && !message.is_read) {
+        message.is_read = true;
+        this.replaceNode(message);
+      }
+    }
+  }
+
+  typingFrame(roomId, user, isTyping) {
+    if (roomId !== this.room?.room_id || user.id === this.me.id) return;
+    if (isTyping) this.typers.set(user.id, { name: user.name, until: Date.now() + 6000 });
+    else this.typers.delete(user.id);
+    this.renderTyping();
+  }
+
+  presenceFrame(roomId, user, online) {
+    if (roomId !== this.room?.room_id) return;
+    this.online.set(user.id, online);
+    this.renderHeader();
+  }
+
+  // --- sending
+
+  sendText() {
+    const content = this.input.value.trim();
+    if (!content || !this.room) return;
+    const clientMsgId = this.socket.sendText(this.room.room_id, content, this.replyTo?.id);
+    const node = el("li", { class: "message mine pending", dataset: { clientMsgId } },
+      el("div", { class: "bubble" }, el("p", { class: "text" }, content), el("span", { class: "meta" }, "sending…")));
+    this.pendingNodes.set(clientMsgId, node);
+    this.list.append(node);
+    this.input.value = "";
+    this.cancelReply();
+    this.socket.typing(this.room.room_id, false);
+    this.typingSentAt = 0;
+    this.scrollToEnd();
+  }
+
+  async sendFile() {
+    const file = this.fileInput.files[0];
+    this.fileInput.value = "";
+    if (!file || !this.room) return;
+    const roomId = this.room.room_id;
+    this.progress.hidden = false;
+    this.progress.value = 0;
+    try {
+      const attachment = await upload(roomId, file, (done) => (this.progress.value = done));
+      const message = await post(`rooms/${roomId}/send_message/`, {
+        attachment: attachment.id,
+        content: this.input.value.trim(),
+        client_msg_id: crypto.randomUUID(),
+      });
+      this.input.value = "";
+      this.messageFrame(message);
+    } catch (e) {
+      this.notify(e instanceof ApiError ? e.message : "The file could not be sent");
+    } finally {
+      this.progress.hidden = true;
+    }
+  }
+
+  typed() {
+    if (!this.room) return;
+    const now = Date.now();
+    if (this.input.value && now - this.typingSentAt > 3000) {
+      this.socket.typing(this.room.room_id, true);
+      this.typingSentAt = now;
+    }
+  }
+
+  startReply(message) {
+    this.replyTo = message;
+    this.replyBar.hidden = false;
+    this.replyBar.replaceChildren(
+      el("span", {}, "Replying to ", el("strong", {}, message.sender?.name ?? "system"), ": ", message.content.slice(0, 80)),
+      el("button", { type: "button", class: "link", onclick: () => this.cancelReply() }, "Cancel"),
+    );
+    this.input.focus();
+  }
+
+  cancelReply() {
+    this.replyTo = null;
+    this.replyBar.hidden = true;
+  }
+
+  async edit(message) {
+    const content = prompt("Edit message", message.content);
+    if (content == null || !content.trim() || content === message.content) return;
+    try {
+      this.upsert(await patch(`rooms/${message.room_id}/messages/${message.id}/`, { content }));
+    } catch (e) {
+      this.notify(e.message);
+    }
+  }
+
+  async remove(message) {
+    if (!confirm("Delete this message for everyone?")) return;
+    try {
+      await del(`rooms/${message.room_id}/messages/${message.id}/`);
+      this.deletedFrame(message.room_id, message.id);
+    } catch (e) {
+      this.notify(e.message);
+    }
+  }
+
+  async report(message) {
+    const reason = prompt("Why are you reporting this message?", "");
+    if (reason == null) return;
+    try {
+      await post(`messages/${message.id}/flag/`, { reason: reason || "Reported from the web client" });
+      this.notify("Thank you: a moderator will look at it.");
+    } catch (e) {
+      this.notify(e.message);
+    }
+  }
+
+  // --- history
+
+  async scrolled() {
+    if (this.scroller.scrollTop > 200 || !this.hasMore || this.loadingOlder || !this.room) return;
+    const oldest = this.messages.get(this.order[0]);
+    if (!oldest) return;
+    this.loadingOlder = true;
+    const room = this.room;
+    try {
+      const page = await get(`rooms/${room.room_id}/messages/?before_seq=${oldest.seq}&limit=${PAGE}`);
+      if (this.room !== room) return;
+      this.hasMore = page.has_more;
+      const before = this.scroller.scrollHeight;
+      for (const message of page.messages) this.store(message);
+      this.renderAll();
+      this.scroller.scrollTop += this.scroller.scrollHeight - before;
+    } finally {
+      this.loadingOlder = false;
+    }
+  }
+
+  // --- rendering
+
+  store(message) {
+    if (!this.messages.has(message.id)) this.order.push(message.id);
+    this.messages.set(message.id, message);
+    this.order.sort((a, b) => this.messages.get(a).seq - this.messages.get(b).seq);
+  }
+
+  upsert(message) {
+    const known = this.messages.has(message.id);
+    const pending = message.client_msg_id && this.pendingNodes.get(message.client_msg_id);
+    if (pending && message.sender?.id === this.me.id) {
+      pending.remove();
+      this.pendingNodes.delete(message.client_msg_id);
+    }
+    const lastSeq = this.messages.get(this.order.at(-1))?.seq ?? 0;
+    this.store(message);
+    if (known) return this.replaceNode(message);
+    if (message.seq > lastSeq) {
+      const node = this.render(message, this.messages.get(this.order.at(-2)));
+      this.nodes.set(message.id, node);
+      const firstPending = this.pendingNodes.values().next().value;
+      if (firstPending) this.list.insertBefore(node, firstPending);
+      else this.list.append(node);
+    } else {
+      this.renderAll();
+    }
+  }
+
+  replaceNode(message) {
+    const old = this.nodes.get(message.id);
+    if (!old) return this.renderAll();
+    const index = this.order.indexOf(message.id);
+    const node = this.render(message, this.messages.get(this.order[index - 1]));
+    this.nodes.set(message.id, node);
+    old.replaceWith(node);
+  }
+
+  renderAll() {
+    this.nodes.clear();
+    const items = [];
+    let previous = null;
+    for (const id of this.order) {
+      const message = this.messages.get(id);
+      const node = this.render(message, previous);
+      this.nodes.set(id, node);
+      items.push(node);
+      previous = message;
+    }
+    this.list.replaceChildren(...items, ...this.pendingNodes.values());
+  }
+
+  /** A message, with a day divider and the sender's name when it starts a new day or a new run of messages. */
+  render(message, previous) {
+    const newDay = !previous || day(previous.sent_at) !== day(message.sent_at);
+    const mine = message.sender?.id === this.me.id;
+    const system = message.message_type === "system";
+    const startsRun = newDay || previous?.sender?.id !== message.sender?.id || previous?.message_type === "system";
+    const classes = ["message", mine ? "mine" : "theirs", system ? "system" : "", startsRun ? "run-start" : "", message.is_deleted ? "deleted" : ""];
+    const bubble = el("div", { class: "bubble" });
+    if (startsRun && !mine && !system) bubble.append(el("span", { class: "sender" }, message.sender?.name ?? ""));
+    if (message.reply_to) bubble.append(this.quote(message.reply_to));
+    if (message.is_deleted) bubble.append(el("p", { class: "text" }, "This message was deleted"));
+    else {
+      if (message.attachment) bubble.append(this.attachment(message.attachment));
+      if (message.ref) bubble.append(card(message.ref));
+      if (message.content && !(message.ref && message.content === defaultShareText(message))) {
+        bubble.append(el("p", { class: "text" }, message.content));
+      }
+    }
+    bubble.append(
+      el("span", { class: "meta" },
+        message.is_edited && !message.is_deleted ? "edited · " : "",
+        el("time", { datetime: message.sent_at }, time(message.sent_at)),
+        mine && !system ? el("span", { class: "ticks" + (message.is_read ? " read" : ""), title: message.is_read ? "Read" : "Sent" },
+          message.is_read ? "✓✓" : "✓", el("span", { class: "visually-hidden" }, message.is_read ? "read" : "sent")) : null),
+    );
+    const item = el("li", { class: classes.filter(Boolean).join(" "), dataset: { id: message.id, seq: message.seq } });
+    if (newDay) item.append(el("div", { class: "day", role: "separator" }, day(message.sent_at)));
+    item.append(bubble);
+    if (!message.is_deleted && !system) item.append(this.actions(message, mine));
+    return item;
+  }
+
+  actions(message, mine) {
+    const button = (label, action) => el("button", { type: "button", class: "link", onclick: () => action.call(this, message) }, label);
+    return el("div", { class: "actions" },
+      button("Reply", this.startReply),
+      mine && message.message_type === "text" ? button("Edit", this.edit) : null,
+      mine ? button("Delete", this.remove) : button("Report", this.report));
+  }
+
+  quote(id) {
+    const original = this.messages.get(id);
+    return el("blockquote", { class: "quote" },
+      original ? [el("strong", {}, original.sender?.name ?? ""), " ", original.is_deleted ? "deleted message" : original.content || "attachment"] : "an earlier message");
+  }
+
+  attachment(file) {
+    if (file.thumbnail_url) {
+      const scale = Math.min(1, 240 / Math.max(file.width || 240, file.height || 240));
+      const img = el("img", {
+        class: "thumbnail",
+        alt: file.file_name,
+        width: Math.round((file.width || 240) * scale),
+        height: Math.round((file.height || 240) * scale),
+      });
+      objectUrl(file.thumbnail_url).then((url) => (img.src = url), () => (img.alt = "Image unavailable"));
+      const link = el("a", { class: "image-link", href: "#", onclick: async (e) => {
+        e.preventDefault();
+        window.open(await objectUrl(file.url), "_blank", "noopener");
+      } }, img);
+      return link;
+    }
+    return el("a", { class: "file-chip", href: "#", onclick: async (e) => {
+      e.preventDefault();
+      const a = el("a", { href: await objectUrl(file.url), download: file.file_name });
+      a.click();
+    } }, icon("file"), el("span", {}, file.file_name), el("small", {}, bytes(file.file_size)));
+  }
+
+  renderHeader() {
+    if (!this.room) return;
+    const others = this.room.participants.filter((p) => p.id !== this.me.id);
+    const online = others.some((p) => this.online.get(p.id));
+    const subtitle = [this.room.store?.name, this.room.product?.name].filter(Boolean).join(" · ") || this.room.room_type.replace("_", " ");
+    this.header.replaceChildren(
+      el("span", { class: "presence" + (online ? " online" : ""), title: online ? "Online" : "Offline" }, el("span", { class: "visually-hidden" }, online ? "online" : "offline")),
+      el("div", {}, el("h2", {}, roomTitle(this.room, this.me)), el("p", { class: "subtitle" }, subtitle)),
+    );
+  }
+
+  renderTyping() {
+    const now = Date.now();
+    for (const [id, typer] of this.typers) if (typer.until < now) this.typers.delete(id);
+    const names = [...this.typers.values()].map((t) => t.name);
+    this.typingLine.textContent = names.length ? `${names.join(", ")} ${names.length > 1 ? "are" : "is"} typing…` : "";
+  }
+
+  /** Beside a customer-store conversation: the product it is about and the orders shared in it. */
+  renderContext() {
+    const room = this.room;
+    const storeSide = room && isStoreSide(room, this.me);
+    this.context.hidden = !room || (!room.product && !storeSide);
+    if (this.context.hidden) return;
+    const orders = this.order.map((id) => this.messages.get(id)).filter((m) => m.ref?.type === "order" && !m.is_deleted);
+    const customer = room.created_by;
+    this.context.replaceChildren(
+      ...[
+        el("h3", {}, storeSide ? "Customer" : "About"),
+        storeSide && customer ? el("p", {}, customer.name) : null,
+        room.product ? card({ type: "product", snapshot: room.product }) : null,
+        orders.length ? el("h3", {}, "Orders in this conversation") : null,
+        ...orders.map((m) => card(m.ref)),
+      ].filter(Boolean),
+    );
+  }
+
+  scrollToEnd() {
+    this.scroller.scrollTop = this.scroller.scrollHeight;
+  }
+}
+
+function defaultShareText(message) {
+  const snapshot = message.ref?.snapshot ?? {};
+  return message.ref?.type === "product" ? "Check out this product: " + snapshot.name : "Order reference: " + snapshot.order_number;
+}
+
+function card(ref) {
+  const s = ref.snapshot ?? {};
+  if (ref.type === "product") {
+    return el("div", { class: "card product" },
+      s.image_url ? el("img", { src: s.image_url, alt: "", width: "56", height: "56" }) : el("span", { class: "card-icon" }, icon("bag", 28)),
+      el("div", {}, el("strong", {}, s.name), el("span", {}, s.price ? money(s.price, s.currency) : ""),
+        s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener" }, "View product") : null));
+  }
+  return el("div", { class: "card order" }, el("span", { class: "card-icon" }, icon("receipt", 28)),
+    el("div", {}, el("strong", {}, "Order " + (s.order_number ?? "")), el("span", {}, [s.status, s.total ? money(s.total, s.currency) : null].filter(Boolean).join(" · "))));
+}

@@ -1,0 +1,109 @@
+// Small pure helpers for display.
+
+/** Builds an element: el("div", {class: "x", onclick: f}, child, "text"...). Text is always text, never HTML. */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value == null || value === false) continue;
+    if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (key === "class") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child != null && child !== false) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+// Feather icons (MIT): stroked 24 × 24 paths, so the page needs no icon font or emoji font.
+const ICONS = {
+  clip: ["M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48"],
+  file: ["M13 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z", "M13 2v7h7"],
+  bag: ["M6 2L3 6v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6l-3-4z", "M3 6h18", "M16 10a4 4 0 0 1-8 0"],
+  receipt: ["M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z", "M14 2v6h6", "M16 13H8", "M16 17H8", "M10 9H8"],
+};
+
+export function icon(name, size = 20) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  for (const [key, value] of Object.entries({ viewBox: "0 0 24 24", width: size, height: size, fill: "none",
+    stroke: "currentColor", "stroke-width": "2", "stroke-linecap": "round", "stroke-linejoin": "round", "aria-hidden": "true" })) {
+    svg.setAttribute(key, value);
+  }
+  for (const d of ICONS[name]) {
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", d);
+    svg.append(path);
+  }
+  return svg;
+}
+
+export function time(iso) {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+export function day(iso) {
+  const date = new Date(iso);
+  const today = new Date();
+  const yesterday = new Date(Date.now() - 86400000);
+  if (date.toDateString() === today.toDateString()) return "Today";
+  if (date.toDateString() === yesterday.toDateString()) return "Yesterday";
+  return date.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+}
+
+/** "10:42" today, "Mon" this week, "3 Dec" before. */
+export function shortWhen(iso) {
+  if (!iso) return "";
+  const date = new Date(iso);
+  const age = Date.now() - date.getTime();
+  if (new Date().toDateString() === date.toDateString()) return time(iso);
+  if (age < 6 * 86400000) return date.toLocaleDateString([], { weekday: "short" });
+  return date.toLocaleDateString([], { day: "numeric", month: "short" });
+}
+
+export function bytes(n) {
+  if (n < 1024) return n + " B";
+  if (n < 1024 * 1024) return (n / 1024).toFixed(0) + " KB";
+  return (n / 1024 / 1024).toFixed(1) + " MB";
+}
+
+/** Who the room is with, from the viewer's side. */
+export function roomTitle(room, me) {
+  const others = room.participants.filter((p) => p.id !== me.id).map((p) => p.name);
+  if (room.room_type === "customer_store" && room.store) {
+    const storeSide = isStoreSide(room, me);
+    return storeSide ? others.join(", ") || room.name : room.store.name;
+  }
+  if (room.room_type === "group") return room.name || others.join(", ");
+  return others.join(", ") || room.name;
+}
+
+/** In a customer-store room, everyone but its creator (the customer) speaks for the store. */
+export function isStoreSide(room, me) {
+  return room.room_type === "customer_store" && room.created_by?.id !== me.id;
+}
+
+export function preview(message) {
+  if (!message) return "No messages yet";
+  if (message.is_deleted) return "Message deleted";
+  switch (message.message_type) {
+    case "image":
+      return "Photo" + (message.content ? ": " + message.content : "");
+    case "file":
+      return "File: " + (message.content || message.attachment?.file_name || "");
+    case "product":
+      return "Product: " + (message.ref?.snapshot?.name || message.content);
+    case "order":
+      return "Order " + (message.ref?.snapshot?.order_number || message.content);
+    default:
+      return message.content;
+  }
+}
+
+export function money(amount, currency) {
+  try {
+    return new Intl.NumberFormat([], { style: "currency", currency }).format(Number(amount));
+  } catch {
+    return `${amount} ${currency ?? ""}`.trim();
+  }
+}

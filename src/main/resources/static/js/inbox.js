@@ -1,0 +1,116 @@
+// The inbox: the user's rooms, newest activity first, with the other party, store, product, last message and
+// unread badge, kept up to date by socket frames.
+
+import { get } from "./api.js";
+import { el, isStoreSide, preview, roomTitle, shortWhen } from "./format.js";
+
+export class Inbox {
+  constructor(list, filter, me, onOpen) {
+    this.list = list;
+    this.filter = filter;
+    this.me = me;
+    this.onOpen = onOpen;
+    this.rooms = new Map();
+    this.activeId = null;
+    filter.addEventListener("change", () => this.render());
+  }
+
+  async load() {
+    const rooms = [];
+    let cursor = null;
+    do {
+      const page = await get("rooms/?limit=100" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+      rooms.push(...page.results);
+      cursor = page.next_cursor;
+    } while (cursor && rooms.length < 1000);
+    this.rooms = new Map(rooms.map((room) => [room.room_id, room]));
+    this.render();
+  }
+
+  async refresh(roomId) {
+    try {
+      this.rooms.set(roomId, await get(`rooms/${roomId}/`));
+      this.render();
+    } catch {
+      this.rooms.delete(roomId);
+      this.render();
+    }
+  }
+
+  /** A message frame: the room moves to the top, with the message as its last. */
+  messageArrived(message, unreadChanged) {
+    const room = this.rooms.get(message.room_id);
+    if (!room) return this.refresh(message.room_id);
+    if (!room.last_message || (message.seq ?? 0) >= (room.last_message.seq ?? 0)) {
+      room.last_message = message;
+      room.last_message_at = message.sent_at;
+    }
+    if (unreadChanged) room.unread_count = unreadChanged;
+    this.render();
+  }
+
+  setUnread(roomId, count) {
+    const room = this.rooms.get(roomId);
+    if (!room) return;
+    room.unread_count = count;
+    this.render();
+  }
+
+  select(roomId) {
+    this.activeId = roomId;
+    this.render();
+  }
+
+  render() {
+    const kind = this.filter.value;
+    const rooms = [...this.rooms.values()]
+      .filter((room) => matches(room, kind, this.me))
+      .sort((a, b) => (b.last_message_at || b.created_at).localeCompare(a.last_message_at || a.created_at));
+    this.list.replaceChildren(
+      ...rooms.map((room) => {
+        const unread = room.room_id === this.activeId ? 0 : room.unread_count;
+        return el(
+          "li",
+          {},
+          el(
+            "button",
+            {
+              class: "room" + (room.room_id === this.activeId ? " active" : ""),
+              "aria-current": room.room_id === this.activeId ? "true" : null,
+              dataset: { roomId: room.room_id },
+              onclick: () => this.onOpen(room.room_id),
+            },
+            el(
+              "span",
+              { class: "room-line" },
+              el("span", { class: "room-title" }, roomTitle(room, this.me)),
+              el("time", { class: "room-time", datetime: room.last_message_at }, shortWhen(room.last_message_at)),
+            ),
+            room.product || room.store
+              ? el(
+                  "span",
+                  { class: "room-context" },
+                  [room.store && isStoreSide(room, this.me) ? room.store.name : null, room.product?.name]
+                    .filter(Boolean)
+                    .join(" · "),
+                )
+              : null,
+            el(
+              "span",
+              { class: "room-line" },
+              el("span", { class: "room-preview" }, preview(room.last_message)),
+              unread > 0 ? el("span", { class: "badge", "aria-label": `${unread} unread` }, unread) : null,
+            ),
+          ),
+        );
+      }),
+    );
+    if (rooms.length === 0) this.list.append(el("li", { class: "empty" }, "No conversations yet"));
+  }
+}
+
+function matches(room, kind, me) {
+  if (kind === "all") return true;
+  if (kind === "store") return isStoreSide(room, me);
+  return room.room_type === kind;
+}

@@ -1,0 +1,184 @@
+package com.sudamall.chat.webclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sudamall.chat.support.Browser;
+import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.IntegrationTest;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The web client in real browsers: a customer and a store owner, each in their own headless Chromium, talk through
+ * the page exactly as people would. Screenshots of the main screens land in {@code target/screenshots}.
+ */
+class WebClientIntegrationTests extends IntegrationTest {
+
+    @BeforeAll
+    static void chromium() {
+        Browser.requireChromium();
+    }
+
+    @Test
+    void aCustomerAndAStoreOwnerHoldAConversationWithPicturesThroughDropsAndDeletes() throws Exception {
+        ChatClient owner = login("owner", "store_owner");
+        ChatClient alice = login("alice", "customer");
+        String store = createStore(owner);
+        String product = createProduct(store, "Blue Ceramic Mug");
+        String roomId = roomId(alice.post(
+                        "rooms/",
+                        Map.of(
+                                "participants",
+                                List.of(owner.id),
+                                "room_type",
+                                "customer_store",
+                                "store",
+                                store,
+                                "product",
+                                product))
+                .expect(201));
+        String page = "http://localhost:" + port + "/";
+        String roomButton = "button.room[data-room-id='" + roomId + "']";
+
+        try (Browser customer = Browser.open(1280, 800);
+                Browser shop = Browser.open(1280, 800)) {
+            customer.get(page + "?token=" + alice.token() + "#room=" + roomId);
+            shop.get(page + "?token=" + owner.token());
+            shop.find(roomButton);
+            awaitOnline(customer);
+            awaitOnline(shop);
+
+            // a message goes out on Enter and arrives live, with an unread badge in the store's inbox
+            customer.find("#composer-input").sendKeys("Is the mug dishwasher safe?" + Keys.ENTER);
+            shop.until(
+                    "an unread badge",
+                    () -> shop.find(roomButton + " .badge").getText().equals("1"));
+            shop.find(roomButton).click();
+            shop.until("the message", () -> texts(shop).contains("Is the mug dishwasher safe?"));
+            shop.until(
+                    "the product beside the conversation",
+                    () -> shop.find(".context").getText().contains("Blue Ceramic Mug"));
+
+            // the store opened it: the customer's tick turns to read
+            customer.until(
+                    "a read tick", () -> customer.find("li.mine .ticks.read").isDisplayed());
+
+            // typing shows on the other side, and ends when the message is sent
+            shop.find("#composer-input").sendKeys("Yes, it");
+            customer.until(
+                    "the typing line", () -> customer.find(".typing").getText().contains(owner.name));
+            shop.find("#composer-input").sendKeys(" is!" + Keys.ENTER);
+            customer.until("the answer", () -> texts(customer).contains("Yes, it is!"));
+            customer.until(
+                    "no typing line", () -> customer.find(".typing").getText().isEmpty());
+
+            // a picture: uploaded with the file picker, shown as a thumbnail on the other side
+            Path picture = picture();
+            customer.present("#file-input").sendKeys(picture.toAbsolutePath().toString());
+            shop.until("the thumbnail", () -> Boolean.TRUE.equals(shop.script("""
+                    const img = document.querySelector('li.theirs img.thumbnail');
+                    return !!img && img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:')""")));
+            customer.until(
+                    "its own thumbnail",
+                    () -> Boolean.TRUE.equals(
+                            customer.script(
+                                    "const img = document.querySelector('li.mine img.thumbnail'); return !!img && img.naturalWidth > 0")));
+            customer.screenshot("customer-conversation");
+            shop.screenshot("store-conversation");
+
+            // the store's connection drops: what is sent meanwhile arrives once, what it typed goes out once
+            shop.script("window.__chat.socket.simulateDrop(3000)");
+            shop.until(
+                    "the offline banner",
+                    () -> shop.find("#connection").getText().contains("offline"));
+            for (int i = 1; i <= 3; i++) {
+                alice.post("rooms/" + roomId + "/send_message/", Map.of("content", "While you were away " + i))
+                        .expect(201);
+            }
+            shop.find("#composer-input").sendKeys("Typed while offline" + Keys.ENTER);
+            shop.screenshot("store-offline");
+            shop.until(
+                    "back online",
+                    () -> Boolean.TRUE.equals(shop.script("return document.getElementById('connection').hidden")));
+            shop.until("every missed message, once", () -> {
+                List<String> shown = texts(shop);
+                return Collections.frequency(shown, "While you were away 1") == 1
+                        && Collections.frequency(shown, "While you were away 2") == 1
+                        && Collections.frequency(shown, "While you were away 3") == 1;
+            });
+            customer.until("the queued message", () -> texts(customer).contains("Typed while offline"));
+            assertThat(Collections.frequency(texts(customer), "Typed while offline"))
+                    .isEqualTo(1);
+            assertThat(Collections.frequency(texts(shop), "Typed while offline"))
+                    .isEqualTo(1);
+            JsonNode stored = alice.get("rooms/" + roomId + "/messages/?limit=100")
+                    .expect(200)
+                    .path("messages");
+            assertThat(stored.valueStream()
+                            .filter(m -> m.path("content").asString().equals("Typed while offline")))
+                    .hasSize(1);
+
+            // a deleted message disappears live on the other side
+            customer.script("""
+                    const item = [...document.querySelectorAll('li.mine')]
+                        .find(li => li.querySelector('.text')?.textContent === 'While you were away 2');
+                    [...item.querySelectorAll('.actions button')].find(b => b.textContent === 'Delete').click();""");
+            customer.accept();
+            shop.until(
+                    "the deletion",
+                    () -> !texts(shop).contains("While you were away 2")
+                            && texts(shop).contains("This message was deleted"));
+
+            shop.resize(390, 844);
+            shop.screenshot("phone-conversation");
+            shop.find("#back").click();
+            shop.screenshot("phone-inbox");
+        }
+    }
+
+    @Test
+    void signInPageOffersTheDemoUsers() {
+        try (Browser browser = Browser.open(1024, 768)) {
+            browser.get("http://localhost:" + port + "/");
+            browser.find("button.demo-user[data-user-id='demo-alice']");
+            browser.screenshot("sign-in");
+            browser.find("button.demo-user[data-user-id='demo-alice']").click();
+            browser.find("#rooms");
+            browser.until("signed in", () -> browser.find("#me").getText().equals("Alice Moreno"));
+        }
+    }
+
+    private static void awaitOnline(Browser browser) {
+        browser.until("the socket", () -> "open".equals(browser.script("return window.__chat?.socket.status")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(Browser browser) {
+        return (List<String>)
+                browser.script("return [...document.querySelectorAll('.messages .text')].map(p => p.textContent)");
+    }
+
+    private static Path picture() throws Exception {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(40, 110, 190));
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(Color.WHITE);
+        g.fillOval(200, 120, 240, 240);
+        g.dispose();
+        Path file = Files.createTempFile("mug-", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+}
