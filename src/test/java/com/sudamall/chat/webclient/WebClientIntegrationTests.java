@@ -159,6 +159,17 @@ class WebClientIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void thePageMayBeFramedByTheMarketplaceAndRunsOnlyItsOwnScripts() {
+        var page = anonymous().get("/");
+        assertThat(page.status()).isEqualTo(200);
+        String policy = page.headers().firstValue("content-security-policy").orElse("");
+        assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'self'");
+        assertThat(page.headers().firstValue("x-frame-options")).isEmpty();
+        assertThat(anonymous().get("rooms/").headers().firstValue("x-frame-options"))
+                .contains("DENY");
+    }
+
     private static void awaitOnline(Browser browser) {
         browser.until("the socket", () -> "open".equals(browser.script("return window.__chat?.socket.status")));
     }

@@ -2,6 +2,7 @@ package com.sudamall.chat.identity.internal;
 
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.ProblemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors: the platform's backend on {@code /api/integration/**} with the service key, and users everywhere else
@@ -33,11 +41,36 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The web client's page may be framed by the hosts in {@code chat.web.frame-ancestors} (the marketplace's
+     * product pages embed it as a widget) and runs only this service's own scripts; everything else keeps
+     * {@code X-Frame-Options: DENY}.
+     */
+    private static HttpSecurity webClientHeaders(HttpSecurity http, String frameAncestors) throws Exception {
+        RequestMatcher page = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/"),
+                PathPatternRequestMatcher.withDefaults().matcher("/index.html"));
+        String policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: https:; "
+                + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors " + frameAncestors;
+        return http.headers(headers -> headers.frameOptions(frame -> frame.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(page),
+                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        page, new StaticHeadersWriter("Content-Security-Policy", policy))));
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain userChain(
-            HttpSecurity http, JwtDecoder decoder, ProfileSync profileSync, ProblemWriter problems) throws Exception {
-        return stateless(http, problems)
+            HttpSecurity http,
+            JwtDecoder decoder,
+            ProfileSync profileSync,
+            ProblemWriter problems,
+            @Value("${chat.web.frame-ancestors:'self'}") String frameAncestors)
+            throws Exception {
+        return stateless(webClientHeaders(http, frameAncestors), problems)
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(unauthorized(problems))
                         .accessDeniedHandler(forbidden(problems)))
