@@ -1,6 +1,6 @@
 // The web client: sign-in, then the inbox beside the open conversation, both fed by one socket.
 
-import { devLogin, get, session } from "./api.js";
+import { devLogin, get, post, session } from "./api.js";
 import { Conversation } from "./conversation.js";
 import { el } from "./format.js";
 import { Inbox } from "./inbox.js";
@@ -119,6 +119,23 @@ async function start() {
 
   await inbox.load();
   socket.start();
+  const asked = new URLSearchParams(location.search);
+  if (asked.get("store")) {
+    // "Chat with the store" on a product page: the customer's room with that store, about that product
+    try {
+      const room = await post("rooms/", {
+        participants: [],
+        room_type: "customer_store",
+        store: asked.get("store"),
+        product: asked.get("product") || undefined,
+      });
+      inbox.rooms.set(room.room_id, room);
+      history.replaceState(null, "", location.pathname);
+      return openRoom(room.room_id);
+    } catch (e) {
+      notify(e.message);
+    }
+  }
   const wanted = new URLSearchParams(location.hash.slice(1)).get("room");
   if (wanted && inbox.rooms.has(wanted)) openRoom(wanted);
 }

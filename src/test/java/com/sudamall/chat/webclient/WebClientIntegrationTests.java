@@ -160,6 +160,33 @@ class WebClientIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void chatWithTheStoreFromAProductPageOpensThatConversation() {
+        ChatClient owner = login("owner", "store_owner");
+        ChatClient alice = login("alice", "customer");
+        String store = createStore(owner);
+        String product = createProduct(store, "Walnut Desk Lamp");
+        try (Browser browser = Browser.open(1024, 768)) {
+            browser.get("http://localhost:" + port + "/?token=" + alice.token() + "&store=" + store + "&product="
+                    + product);
+            browser.until(
+                    "the conversation about the lamp",
+                    () -> browser.find(".conversation-header").getText().contains("Walnut Desk Lamp"));
+            browser.find("#composer-input").sendKeys("Does it come with a bulb?" + Keys.ENTER);
+            browser.until(
+                    "the message stored",
+                    () -> browser.all("li.pending").isEmpty() && texts(browser).contains("Does it come with a bulb?"));
+        }
+        JsonNode rooms = owner.get("rooms/").expect(200).path("results");
+        assertThat(rooms.size()).isEqualTo(1);
+        assertThat(rooms.get(0).path("product").path("id").asString()).isEqualTo(product);
+        JsonNode messages = owner.get("rooms/" + rooms.get(0).path("room_id").asString() + "/messages/")
+                .expect(200)
+                .path("messages");
+        assertThat(messages.size()).isEqualTo(1);
+        assertThat(messages.get(0).path("content").asString()).isEqualTo("Does it come with a bulb?");
+    }
+
+    @Test
     void thePageMayBeFramedByTheMarketplaceAndRunsOnlyItsOwnScripts() {
         var page = anonymous().get("/");
         assertThat(page.status()).isEqualTo(200);
