@@ -134,10 +134,10 @@ export class Conversation {
     this.renderTyping();
   }
 
+  /** Presence is the user's, whichever room the frame came through: kept for when their room is opened. */
   presenceFrame(roomId, user, online) {
-    if (roomId !== this.room?.room_id) return;
     this.online.set(user.id, online);
-    this.renderHeader();
+    if (this.room?.participants.some((p) => p.id === user.id)) this.renderHeader();
   }
 
   // --- sending
@@ -248,8 +248,7 @@ export class Conversation {
       if (this.room !== room) return;
       this.hasMore = page.has_more;
       const before = this.scroller.scrollHeight;
-      for (const message of page.messages) this.store(message);
-      this.renderAll();
+      this.prepend(page.messages.filter((m) => !this.messages.has(m.id)));
       this.scroller.scrollTop += this.scroller.scrollHeight - before;
     } finally {
       this.loadingOlder = false;
@@ -262,6 +261,21 @@ export class Conversation {
     if (!this.messages.has(message.id)) this.order.push(message.id);
     this.messages.set(message.id, message);
     this.order.sort((a, b) => this.messages.get(a).seq - this.messages.get(b).seq);
+  }
+
+  /** Older messages above the ones shown: only they are rendered, and the one that was first (its divider). */
+  prepend(older) {
+    if (older.length === 0) return;
+    const formerFirst = this.order[0];
+    for (const message of older) this.messages.set(message.id, message);
+    this.order = [...older.map((m) => m.id), ...this.order];
+    const nodes = older.map((message, i) => {
+      const node = this.render(message, older[i - 1]);
+      this.nodes.set(message.id, node);
+      return node;
+    });
+    this.list.prepend(...nodes);
+    if (formerFirst) this.replaceNode(this.messages.get(formerFirst));
   }
 
   upsert(message) {

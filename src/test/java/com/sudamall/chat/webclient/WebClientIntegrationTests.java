@@ -10,9 +10,13 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +160,46 @@ class WebClientIntegrationTests extends IntegrationTest {
             browser.find("button.demo-user[data-user-id='demo-alice']").click();
             browser.find("#rooms");
             browser.until("signed in", () -> browser.find("#me").getText().equals("Alice Moreno"));
+        }
+    }
+
+    @Test
+    void aLongHistoryScrollsBackToItsFirstMessageInOrder() throws Exception {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String roomId = roomId(privateRoom(alice, bob));
+        int count = 3_000;
+        try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+            // eight senders at once: the room's seq, not the order the requests were made, gives the history's order
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                ChatClient sender = i % 2 == 0 ? alice : bob;
+                String text = "Message number " + i;
+                sent.add(senders.submit(() -> sender.post("rooms/" + roomId + "/send_message/", Map.of("content", text))
+                        .expect(201)));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
+        try (Browser browser = Browser.open(1280, 900)) {
+            browser.get("http://localhost:" + port + "/?token=" + alice.token() + "#room=" + roomId);
+            browser.until(
+                    "the newest page", () -> browser.all(".messages li.message").size() >= 50);
+            long started = System.nanoTime();
+            browser.until("the whole history", () -> {
+                browser.script("document.querySelector('.scroller').scrollTop = 0");
+                return Boolean.FALSE.equals(browser.script("return window.__chat.conversation.hasMore"))
+                        && !Boolean.TRUE.equals(browser.script("return window.__chat.conversation.loadingOlder"));
+            });
+            System.out.printf("3,000-message room scrolled back in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            @SuppressWarnings("unchecked")
+            List<Long> seqs = (List<Long>) browser.script(
+                    "return [...document.querySelectorAll('.messages li.message')].map(li => Number(li.dataset.seq))");
+            assertThat(seqs).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                assertThat(seqs.get(i)).isEqualTo(i + 1L);
+            }
         }
     }
 
