@@ -109,6 +109,12 @@ async function start() {
   });
   socket.addEventListener("error", ({ detail }) => notify(detail.message));
 
+  setUpNewChat(me, async (body) => {
+    const room = await post("rooms/", body);
+    inbox.rooms.set(room.room_id, room);
+    await openRoom(room.room_id);
+  });
+
   $("#back").onclick = () => document.body.classList.remove("in-conversation");
   $("#sign-out").onclick = () => {
     socket.stop();
@@ -138,6 +144,37 @@ async function start() {
   }
   const wanted = new URLSearchParams(location.hash.slice(1)).get("room");
   if (wanted && inbox.rooms.has(wanted)) openRoom(wanted);
+}
+
+/** The "New conversation" form: a store (about a product), a person, or a group. */
+function setUpNewChat(me, create) {
+  const form = $("#new-chat");
+  const fields = () => {
+    const kind = form.kind.value;
+    for (const label of form.querySelectorAll("[data-for]")) label.hidden = !label.dataset.for.split(" ").includes(kind);
+  };
+  form.kind.onchange = fields;
+  fields();
+  if (me.id.startsWith("demo-")) {
+    // the demo data's store and products, so a first visit can start right away
+    form.store.value = "demo-store";
+    form.product.value = "demo-mug";
+  }
+  form.onsubmit = async (e) => {
+    e.preventDefault();
+    const kind = form.kind.value;
+    const users = form.users.value.split(",").map((id) => id.trim()).filter(Boolean);
+    const body =
+      kind === "store"
+        ? { participants: [], room_type: "customer_store", store: form.store.value.trim(), product: form.product.value.trim() || undefined }
+        : { participants: users, room_type: kind, name: kind === "group" ? form.name.value.trim() || undefined : undefined };
+    try {
+      await create(body);
+      form.closest("details").open = false;
+    } catch (error) {
+      notify(error.message);
+    }
+  };
 }
 
 window.addEventListener("message", (event) => {

@@ -189,6 +189,15 @@ export class Conversation {
     }
   }
 
+  /** A product or order card, posted over REST; it comes back as a message frame like any other. */
+  async share(action, body) {
+    try {
+      this.messageFrame(await post(`rooms/${this.room.room_id}/${action}/`, body));
+    } catch (e) {
+      this.notify(e.message);
+    }
+  }
+
   startReply(message) {
     this.replyTo = message;
     this.replyBar.hidden = false;
@@ -413,7 +422,7 @@ export class Conversation {
   renderContext() {
     const room = this.room;
     const storeSide = room && isStoreSide(room, this.me);
-    this.context.hidden = !room || (!room.product && !storeSide);
+    this.context.hidden = !room || room.room_type !== "customer_store";
     if (this.context.hidden) return;
     const orders = this.order.map((id) => this.messages.get(id)).filter((m) => m.ref?.type === "order" && !m.is_deleted);
     const customer = room.created_by;
@@ -422,8 +431,18 @@ export class Conversation {
         el("h3", {}, storeSide ? "Customer" : "About"),
         storeSide && customer ? el("p", {}, customer.name) : null,
         room.product ? card({ type: "product", snapshot: room.product }) : null,
+        room.product
+          ? el("button", { type: "button", class: "share-product", onclick: () => this.share("share_product", { product: room.product.id }) }, "Share this product in the chat")
+          : null,
         orders.length ? el("h3", {}, "Orders in this conversation") : null,
         ...orders.map((m) => card(m.ref)),
+        el("form", { class: "share-order", onsubmit: (e) => {
+          e.preventDefault();
+          const id = e.target.order.value.trim();
+          if (id) this.share("share_order", { order: id }).then(() => (e.target.order.value = ""));
+        } },
+          el("label", {}, "Share an order ", el("input", { name: "order", placeholder: "order id", autocomplete: "off" })),
+          el("button", { type: "submit" }, "Share")),
       ].filter(Boolean),
     );
   }

@@ -152,14 +152,31 @@ class WebClientIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void signInPageOffersTheDemoUsers() {
-        try (Browser browser = Browser.open(1024, 768)) {
+    void aNewcomerSignsInAsTheDemoCustomerAndSharesTheMugAndAnOrder() {
+        try (Browser browser = Browser.open(1280, 800)) {
             browser.get("http://localhost:" + port + "/");
             browser.find("button.demo-user[data-user-id='demo-alice']");
             browser.screenshot("sign-in");
             browser.find("button.demo-user[data-user-id='demo-alice']").click();
-            browser.find("#rooms");
             browser.until("signed in", () -> browser.find("#me").getText().equals("Alice Moreno"));
+
+            browser.find(".new-chat summary").click();
+            browser.find("#new-chat button[type=submit]").click();
+            browser.until(
+                    "the conversation with the demo store",
+                    () -> browser.find(".conversation-header").getText().contains("Blue Ceramic Mug"));
+            browser.find(".share-product").click();
+            browser.until(
+                    "the product card",
+                    () -> browser.find(".messages .card.product").getText().contains("Blue Ceramic Mug"));
+            browser.find(".share-order input").sendKeys("demo-order-1001" + Keys.ENTER);
+            browser.until(
+                    "the order card",
+                    () -> browser.find(".messages .card.order").getText().contains("ORD-1001"));
+            browser.until(
+                    "the order beside the conversation",
+                    () -> browser.find(".context").getText().contains("ORD-1001"));
+            browser.screenshot("customer-cards");
         }
     }
 
