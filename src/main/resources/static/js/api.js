@@ -69,7 +69,12 @@ export function upload(roomId, file, onProgress) {
     request.setRequestHeader("Accept", "application/json");
     request.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
     request.onload = () => {
-      const data = request.responseText ? JSON.parse(request.responseText) : null;
+      let data = null;
+      try {
+        data = request.responseText ? JSON.parse(request.responseText) : null;
+      } catch {
+        // a proxy's HTML error page, say: the status tells enough
+      }
       request.status === 201 ? resolve(data) : reject(new ApiError(request.status, data));
     };
     request.onerror = () => reject(new ApiError(0, { detail: "The upload was interrupted" }));

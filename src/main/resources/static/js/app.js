@@ -66,6 +66,7 @@ async function signInAs(userId) {
 }
 
 async function start() {
+  started = true;
   const me = session.user;
   $("#signin").hidden = true;
   $("#app").hidden = false;
@@ -95,19 +96,32 @@ async function start() {
     showSignIn();
   });
   socket.addEventListener("message", ({ detail }) => {
+    const message = detail.message;
+    // rooms too large for unread frames are counted here
+    const counted = message.sender?.id !== me.id && message.room_id !== inbox.activeId;
+    inbox.messageArrived(message, counted && inbox.isLarge(message.room_id));
+    conversation.messageFrame(detail.message);
+  });
+  socket.addEventListener("ack", ({ detail }) => {
     inbox.messageArrived(detail.message);
     conversation.messageFrame(detail.message);
   });
-  socket.addEventListener("ack", ({ detail }) => conversation.messageFrame(detail.message));
-  socket.addEventListener("message_edited", ({ detail }) => conversation.messageFrame(detail.message));
-  socket.addEventListener("message_deleted", ({ detail }) => conversation.deletedFrame(detail.room_id, detail.message.id));
+  socket.addEventListener("message_edited", ({ detail }) => {
+    inbox.messageChanged(detail.message);
+    conversation.editedFrame(detail.message);
+  });
+  socket.addEventListener("message_deleted", ({ detail }) => {
+    inbox.messageChanged({ ...detail.message, room_id: detail.room_id, is_deleted: true });
+    conversation.deletedFrame(detail.room_id, detail.message.id);
+  });
   socket.addEventListener("read", ({ detail }) => conversation.readFrame(detail.room_id, detail.user.id, detail.up_to_seq));
   socket.addEventListener("typing", ({ detail }) => conversation.typingFrame(detail.room_id, detail.user, detail.is_typing));
   socket.addEventListener("presence", ({ detail }) => conversation.presenceFrame(detail.room_id, detail.user, detail.online));
   socket.addEventListener("unread", ({ detail }) => {
     if (detail.room_id !== inbox.activeId) inbox.setUnread(detail.room_id, detail.unread_count);
   });
-  socket.addEventListener("error", ({ detail }) => notify(detail.message));
+  socket.addEventListener("error", ({ detail }) =>
+    detail.client_msg_id ? conversation.refused(detail.client_msg_id, detail.message) : notify(detail.message));
 
   setUpNewChat(me, async (body) => {
     const room = await post("rooms/", body);
@@ -177,10 +191,13 @@ function setUpNewChat(me, create) {
   };
 }
 
+let started = false;
+
 window.addEventListener("message", (event) => {
   if (event.source === window.parent && event.data?.type === "sudamall-chat-token" && event.data.token) {
+    // a refreshed token replaces the old one for the next requests; the page is not started twice
     session.signIn(event.data.token);
-    start();
+    if (!started) start();
   }
 });
 

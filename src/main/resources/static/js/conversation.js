@@ -28,7 +28,8 @@ export class Conversation {
 
   build() {
     this.header = el("header", { class: "conversation-header" });
-    this.list = el("ol", { class: "messages", "aria-live": "polite", "aria-label": "Messages" });
+    this.list = el("ol", { class: "messages", "aria-label": "Messages" });
+    this.announcer = el("div", { class: "visually-hidden", "aria-live": "polite" });
     this.scroller = el("div", { class: "scroller", tabindex: "0" }, this.list);
     this.scroller.addEventListener("scroll", () => this.scrolled());
     this.typingLine = el("div", { class: "typing", "aria-live": "polite" });
@@ -48,7 +49,7 @@ export class Conversation {
       "aria-label": "Message",
       maxlength: "5000",
       onkeydown: (e) => {
-        if (e.key === "Enter" && !e.shiftKey) {
+        if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
           e.preventDefault();
           this.sendText();
         }
@@ -67,7 +68,8 @@ export class Conversation {
     );
     this.context = el("aside", { class: "context", "aria-label": "Order and product" });
     const main = el("section", { class: "conversation-main" }, this.header, this.scroller, this.typingLine, this.replyBar, this.progress, this.composer);
-    this.root.replaceChildren(main, this.context);
+    this.root.replaceChildren(main, this.context, this.announcer);
+    document.addEventListener("visibilitychange", () => this.readLatest());
     setInterval(() => this.renderTyping(), 1000);
   }
 
@@ -100,13 +102,37 @@ export class Conversation {
     if (message.room_id !== this.room?.room_id) return;
     const nearEnd = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
     this.upsert(message);
-    if (message.sender?.id !== this.me.id && document.visibilityState === "visible") {
-      this.socket.read(message.room_id, message.id);
+    if (message.sender?.id !== this.me.id) {
+      this.readLatest();
+      this.announcer.textContent = `${message.sender?.name ?? "System"}: ${message.content}`;
     }
     if (message.sender) this.typers.delete(message.sender.id);
     this.renderTyping();
     if (nearEnd || message.sender?.id === this.me.id) this.scrollToEnd();
     if (message.message_type === "order") this.renderContext();
+  }
+
+  /** Only messages already on the page change: an edit far up the history must not open a gap in it. */
+  editedFrame(message) {
+    if (this.messages.has(message.id)) this.upsert(message);
+  }
+
+  /** Tells the server the user has seen the room up to its newest message, when the page is in view. */
+  readLatest() {
+    const last = this.messages.get(this.order.at(-1));
+    if (!this.room || !last || document.visibilityState !== "visible" || last.sender?.id === this.me.id) return;
+    if (this.readUpTo === last.id) return;
+    this.readUpTo = last.id;
+    this.socket.read(this.room.room_id, last.id);
+  }
+
+  /** A send the server refused (muted, blocked, too long...): its bubble goes, and the reason is shown. */
+  refused(clientMsgId, text) {
+    const node = this.pendingNodes.get(clientMsgId);
+    if (!node) return;
+    node.remove();
+    this.pendingNodes.delete(clientMsgId);
+    this.notify(text);
   }
 
   deletedFrame(roomId, id) {
@@ -116,8 +142,9 @@ export class Conversation {
     this.replaceNode(message);
   }
 
+  /** is_read means read by every other participant: a live read frame settles that only in a room of two. */
   readFrame(roomId, userId, upToSeq) {
-    if (roomId !== this.room?.room_id || userId === this.me.id) return;
+    if (roomId !== this.room?.room_id || userId === this.me.id || this.room.participants.length !== 2) return;
     for (const id of this.order) {
       const message = this.messages.get(id);
       if (message.sender?.id === this.me.id && message.seq <= upToSeq && !message.is_read) {
@@ -248,7 +275,7 @@ export class Conversation {
 
   async scrolled() {
     if (this.scroller.scrollTop > 200 || !this.hasMore || this.loadingOlder || !this.room) return;
-    const oldest = this.messages.get(this.order[0]);
+    const oldest = this.order.map((id) => this.messages.get(id)).find((m) => m.seq != null);
     if (!oldest) return;
     this.loadingOlder = true;
     const room = this.room;
@@ -269,7 +296,9 @@ export class Conversation {
   store(message) {
     if (!this.messages.has(message.id)) this.order.push(message.id);
     this.messages.set(message.id, message);
-    this.order.sort((a, b) => this.messages.get(a).seq - this.messages.get(b).seq);
+    // a message held for moderation has no seq yet: it goes last
+    const seq = (id) => this.messages.get(id).seq ?? Number.MAX_SAFE_INTEGER;
+    this.order.sort((a, b) => seq(a) - seq(b));
   }
 
   /** Older messages above the ones shown: only they are rendered, and the one that was first (its divider). */
@@ -289,6 +318,7 @@ export class Conversation {
 
   upsert(message) {
     const known = this.messages.has(message.id);
+    const indexBefore = this.order.indexOf(message.id);
     const pending = message.client_msg_id && this.pendingNodes.get(message.client_msg_id);
     if (pending && message.sender?.id === this.me.id) {
       pending.remove();
@@ -296,8 +326,11 @@ export class Conversation {
     }
     const lastSeq = this.messages.get(this.order.at(-1))?.seq ?? 0;
     this.store(message);
-    if (known) return this.replaceNode(message);
-    if (message.seq > lastSeq) {
+    if (known) {
+      // in place, unless it moved (a held message approved and numbered)
+      return indexBefore === this.order.indexOf(message.id) ? this.replaceNode(message) : this.renderAll();
+    }
+    if (message.seq != null && message.seq > lastSeq && this.order.at(-1) === message.id) {
       const node = this.render(message, this.messages.get(this.order.at(-2)));
       this.nodes.set(message.id, node);
       const firstPending = this.pendingNodes.values().next().value;
@@ -463,7 +496,7 @@ function card(ref) {
     return el("div", { class: "card product" },
       s.image_url ? el("img", { src: s.image_url, alt: "", width: "56", height: "56" }) : el("span", { class: "card-icon" }, icon("bag", 28)),
       el("div", {}, el("strong", {}, s.name), el("span", {}, s.price ? money(s.price, s.currency) : ""),
-        s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener" }, "View product") : null));
+        /^https?:\/\//i.test(s.url ?? "") ? el("a", { href: s.url, target: "_blank", rel: "noopener" }, "View product") : null));
   }
   return el("div", { class: "card order" }, el("span", { class: "card-icon" }, icon("receipt", 28)),
     el("div", {}, el("strong", {}, "Order " + (s.order_number ?? "")), el("span", {}, [s.status, s.total ? money(s.total, s.currency) : null].filter(Boolean).join(" · "))));

@@ -37,16 +37,30 @@ export class Inbox {
     }
   }
 
-  /** A message frame: the room moves to the top, with the message as its last. */
-  messageArrived(message, unreadChanged) {
+  /** A message frame: the room moves to the top, with the message as its last; {@code countIt} adds one unread. */
+  messageArrived(message, countIt = false) {
     const room = this.rooms.get(message.room_id);
     if (!room) return this.refresh(message.room_id);
-    if (!room.last_message || (message.seq ?? 0) >= (room.last_message.seq ?? 0)) {
+    const newer = !room.last_message || (message.seq ?? 0) > (room.last_message.seq ?? 0);
+    if (newer || room.last_message.id === message.id) {
       room.last_message = message;
       room.last_message_at = message.sent_at;
     }
-    if (unreadChanged) room.unread_count = unreadChanged;
+    if (countIt && newer) room.unread_count = (room.unread_count ?? 0) + 1;
     this.render();
+  }
+
+  /** An edit or a deletion: the preview follows when it is the room's last message. */
+  messageChanged(message) {
+    const room = this.rooms.get(message.room_id);
+    if (!room?.last_message || room.last_message.id !== message.id) return;
+    room.last_message = { ...room.last_message, ...message };
+    this.render();
+  }
+
+  /** Rooms above the server's large-room size (100) get no unread frames. */
+  isLarge(roomId) {
+    return (this.rooms.get(roomId)?.participant_count ?? 0) > 100;
   }
 
   setUnread(roomId, count) {

@@ -40,13 +40,15 @@ export class ChatSocket extends EventTarget {
     const ws = new WebSocket(`${scheme}//${location.host}/ws/chat/?ticket=${encodeURIComponent(ticket)}`);
     this.ws = ws;
     ws.onopen = () => {
-      this.attempt = 0;
+      // the back-off starts over only once a connection has held, not when one is accepted and closed at once
+      this.stableTimer = setTimeout(() => (this.attempt = 0), 10000);
       this.setStatus("open");
       for (const [roomId, seq] of this.lastSeq) this.raw({ type: "resume", room_id: roomId, after_seq: seq });
       for (const frame of this.pending.values()) this.raw(frame);
     };
     ws.onmessage = (event) => this.receive(JSON.parse(event.data));
     ws.onclose = (event) => {
+      clearTimeout(this.stableTimer);
       if (this.ws !== ws) return;
       this.ws = null;
       if (event.code === 4401) return this.emit("unauthorized");
@@ -68,16 +70,13 @@ export class ChatSocket extends EventTarget {
     this.ws?.close(4000);
   }
 
+  /** Frames go to the page as they come; the page keeps messages by id, so a replayed one replaces itself. */
   receive(frame) {
-    if (frame.type === "message" || frame.type === "ack") {
-      const message = frame.message;
-      if (frame.type === "ack") this.pending.delete(frame.client_msg_id);
-      if (message?.seq != null) {
-        const seen = this.lastSeq.get(message.room_id) ?? 0;
-        if (frame.type === "message" && message.seq <= seen) return; // a replay of what the page has
-        if (message.seq > seen) this.lastSeq.set(message.room_id, message.seq);
-      }
+    if (frame.type === "ack" || (frame.type === "error" && frame.client_msg_id)) {
+      this.pending.delete(frame.client_msg_id);
     }
+    // the ack is answered straight away, out of the room's order: only message frames move the resume point
+    if (frame.type === "message" && frame.message?.seq != null) this.track(frame.message.room_id, frame.message.seq);
     this.emit(frame.type, frame);
   }
 

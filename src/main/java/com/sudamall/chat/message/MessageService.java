@@ -90,15 +90,19 @@ public class MessageService {
                             ? "an image or file message needs an attachment (or a multipart file)"
                             : "send_message sends text and files; use share_product or share_order");
         }
-        String content = checkText(command.content());
+        return storeSend(room, command, MessageType.TEXT, checkText(command.content()), null);
+    }
+
+    /** Stores a text or file send, once its reply target is checked to be in the room. */
+    private Sent storeSend(
+            Room room, SendMessage command, MessageType type, String content, @Nullable UUID attachmentId) {
         if (command.replyTo() != null) {
             requireInRoom(command.replyTo(), room.id(), "reply_to");
         }
         return store.store(
                 room,
                 command.sender().id(),
-                new MessageStore.Draft(
-                        MessageType.TEXT, content, command.replyTo(), command.clientMsgId(), null, null));
+                new MessageStore.Draft(type, content, command.replyTo(), command.clientMsgId(), null, attachmentId));
     }
 
     private Sent sendFile(Room room, SendMessage command, UUID attachmentId) {
@@ -119,19 +123,8 @@ public class MessageService {
         }
         Attachment attachment = attachments.requireSendable(command.sender(), room.id(), attachmentId);
         String caption = command.content() == null || command.content().isBlank() ? "" : checkText(command.content());
-        if (command.replyTo() != null) {
-            requireInRoom(command.replyTo(), room.id(), "reply_to");
-        }
-        return store.store(
-                room,
-                command.sender().id(),
-                new MessageStore.Draft(
-                        attachment.image() ? MessageType.IMAGE : MessageType.FILE,
-                        caption,
-                        command.replyTo(),
-                        command.clientMsgId(),
-                        null,
-                        attachment.id()));
+        return storeSend(
+                room, command, attachment.image() ? MessageType.IMAGE : MessageType.FILE, caption, attachment.id());
     }
 
     /** Shares a product card; the card is kept as it is now. */

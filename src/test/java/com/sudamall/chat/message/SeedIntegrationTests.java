@@ -73,18 +73,7 @@ class SeedIntegrationTests extends IntegrationTest {
         String store = createStore(owner);
         String product = createProduct(store, "Walnut Desk Lamp");
 
-        JsonNode room = customer.post(
-                        "rooms/",
-                        Map.of(
-                                "participants",
-                                List.of(owner.id),
-                                "room_type",
-                                "customer_store",
-                                "store",
-                                store,
-                                "product",
-                                product))
-                .expect(201);
+        JsonNode room = productInquiry(customer, store, owner.id, product);
         send(customer, roomId(room), "Hello! I have a question about this product.");
         JsonNode share = customer.post(
                         "rooms/" + roomId(room) + "/share_product/",

@@ -121,9 +121,11 @@ class RoomSocketIntegrationTests extends IntegrationTest {
             socket.send("{\"type\": \"text\", \"content\": ");
             assertThat(socket.await(type("error")).path("code").asString()).isEqualTo("validation_failed");
             int mark = socket.mark();
-            socket.send(Map.of("type", "text", "content", ""));
-            assertThat(socket.await(mark, type("error")).path("code").asString())
-                    .isEqualTo("empty_content");
+            socket.send(Map.of("type", "text", "content", "", "client_msg_id", "c-empty"));
+            JsonNode refused = socket.await(mark, type("error"));
+            assertThat(refused.path("code").asString()).isEqualTo("empty_content");
+            // names the refused send, so a client stops retrying it
+            assertThat(refused.path("client_msg_id").asString()).isEqualTo("c-empty");
             mark = socket.mark();
             socket.send(Map.of("type", "shout", "content", "hi"));
             assertThat(socket.await(mark, type("error")).path("code").asString())

@@ -105,7 +105,11 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the supplier gives true. */
     public void until(String what, Supplier<Boolean> condition) {
-        await(what).atMost(PATIENCE).ignoreExceptions().until(condition::get);
+        until(what, PATIENCE, condition);
+    }
+
+    public void until(String what, Duration patience, Supplier<Boolean> condition) {
+        await(what).atMost(patience).ignoreExceptions().until(condition::get);
     }
 
     public Object script(String script, Object... args) {

@@ -166,6 +166,22 @@ public abstract class IntegrationTest {
                 .expect(201);
     }
 
+    /** A customer's new room with a store, about one of its products. */
+    protected JsonNode productInquiry(ChatClient customer, String storeId, String ownerId, String productId) {
+        return customer.post(
+                        "rooms/",
+                        Map.of(
+                                "participants",
+                                List.of(ownerId),
+                                "room_type",
+                                "customer_store",
+                                "store",
+                                storeId,
+                                "product",
+                                productId))
+                .expect(201);
+    }
+
     protected static String roomId(JsonNode room) {
         return room.path("room_id").asString();
     }

@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,18 +41,7 @@ class WebClientIntegrationTests extends IntegrationTest {
         ChatClient alice = login("alice", "customer");
         String store = createStore(owner);
         String product = createProduct(store, "Blue Ceramic Mug");
-        String roomId = roomId(alice.post(
-                        "rooms/",
-                        Map.of(
-                                "participants",
-                                List.of(owner.id),
-                                "room_type",
-                                "customer_store",
-                                "store",
-                                store,
-                                "product",
-                                product))
-                .expect(201));
+        String roomId = roomId(productInquiry(alice, store, owner.id, product));
         String page = "http://localhost:" + port + "/";
         String roomButton = "button.room[data-room-id='" + roomId + "']";
 
@@ -204,7 +194,8 @@ class WebClientIntegrationTests extends IntegrationTest {
             browser.until(
                     "the newest page", () -> browser.all(".messages li.message").size() >= 50);
             long started = System.nanoTime();
-            browser.until("the whole history", () -> {
+            // sixty pages, each asked for when the view reaches the top
+            browser.until("the whole history", Duration.ofSeconds(90), () -> {
                 browser.script("document.querySelector('.scroller').scrollTop = 0");
                 return Boolean.FALSE.equals(browser.script("return window.__chat.conversation.hasMore"))
                         && !Boolean.TRUE.equals(browser.script("return window.__chat.conversation.loadingOlder"));

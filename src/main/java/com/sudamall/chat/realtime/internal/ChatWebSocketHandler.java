@@ -131,8 +131,12 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     private void handle(SocketSession session, String text) {
         UUID roomId = session.roomId();
+        String clientMsgId = null;
         try {
             InboundFrame frame = codec.decode(text);
+            if (frame instanceof InboundFrame.Text t) {
+                clientMsgId = t.clientMsgId();
+            }
             if (frame instanceof InboundFrame.Ping) {
                 reply(session, new OutboundFrame.Pong());
                 return;
@@ -146,10 +150,12 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                 case InboundFrame.Ping f -> reply(session, new OutboundFrame.Pong());
             }
         } catch (ChatException e) {
-            reply(session, new OutboundFrame.Error(e.getMessage(), e.code().code(), roomId));
+            reply(session, new OutboundFrame.Error(e.getMessage(), e.code().code(), roomId, clientMsgId));
         } catch (RuntimeException e) {
             log.error("frame from socket {} failed", session.id(), e);
-            reply(session, new OutboundFrame.Error("Internal error", ErrorCode.INTERNAL_ERROR.code(), roomId));
+            reply(
+                    session,
+                    new OutboundFrame.Error("Internal error", ErrorCode.INTERNAL_ERROR.code(), roomId, clientMsgId));
         }
     }
 

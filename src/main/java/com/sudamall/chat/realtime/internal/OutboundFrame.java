@@ -1,5 +1,6 @@
 package com.sudamall.chat.realtime.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.sudamall.chat.identity.User;
@@ -54,7 +55,20 @@ sealed interface OutboundFrame {
     record Unread(UUID roomId, long unreadCount) implements OutboundFrame {}
 
     @JsonTypeName("error")
-    record Error(String message, String code, @Nullable UUID roomId) implements OutboundFrame {}
+    /** A refused frame; a refused {@code text} names its {@code client_msg_id}, so the client can stop retrying it. */
+    record Error(
+            String message,
+            String code,
+            @Nullable UUID roomId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String clientMsgId)
+            implements OutboundFrame {
+
+        Error(String message, String code, @Nullable UUID roomId) {
+            this(message, code, roomId, null);
+        }
+    }
 
     @JsonTypeName("notification")
     record NotificationFrame(Notification notification) implements OutboundFrame {}
