@@ -459,8 +459,12 @@ export class Conversation {
     if (this.context.hidden) return;
     const orders = this.order.map((id) => this.messages.get(id)).filter((m) => m.ref?.type === "order" && !m.is_deleted);
     const customer = room.created_by;
+    const hours = el("p", { class: "availability" });
+    if (room.store) this.showAvailability(room, hours);
     this.context.replaceChildren(
       ...[
+        room.store ? el("h3", {}, room.store.name) : null,
+        room.store ? hours : null,
         el("h3", {}, storeSide ? "Customer" : "About"),
         storeSide && customer ? el("p", {}, customer.name) : null,
         room.product ? card({ type: "product", snapshot: room.product }) : null,
@@ -478,6 +482,24 @@ export class Conversation {
           el("button", { type: "submit" }, "Share")),
       ].filter(Boolean),
     );
+  }
+
+  /** Open now and until when, or closed and when it opens, in the viewer's own time. */
+  async showAvailability(room, target) {
+    try {
+      const a = await get(`stores/${room.store.id}/availability/`);
+      if (this.room !== room) return;
+      const when = (iso) => new Date(iso).toLocaleString([], { weekday: "long", hour: "2-digit", minute: "2-digit" });
+      target.classList.toggle("open", a.open);
+      target.replaceChildren(
+        el("strong", {}, a.open ? "Open now" : "Closed"),
+        a.open && a.next_close_at ? ` · closes ${when(a.next_close_at)}` : "",
+        !a.open && a.next_open_at ? ` · opens ${when(a.next_open_at)}` : "",
+        !a.open && a.auto_reply ? el("span", { class: "auto-reply" }, a.auto_reply) : null,
+      );
+    } catch {
+      target.textContent = "";
+    }
   }
 
   scrollToEnd() {

@@ -63,6 +63,9 @@ class WebClientIntegrationTests extends IntegrationTest {
             shop.until(
                     "the product beside the conversation",
                     () -> shop.find(".context").getText().contains("Blue Ceramic Mug"));
+            customer.until(
+                    "the store's hours",
+                    () -> customer.find(".availability").getText().startsWith("Open now"));
 
             // the store opened it: the customer's tick turns to read
             customer.until(
