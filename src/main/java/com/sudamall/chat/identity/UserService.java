@@ -57,6 +57,11 @@ public class UserService {
 
     /** Records that the user was connected at {@code at} (on connecting and on going offline). */
     @Transactional
+    /** The ids of the support agents: users with the moderator or admin role. */
+    public List<String> supportAgents() {
+        return users.supportAgents().stream().map(UserProfile::id).toList();
+    }
+
     public void markSeen(String id, Instant at) {
         users.markSeen(id, at);
     }

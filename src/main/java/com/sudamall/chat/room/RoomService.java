@@ -13,8 +13,10 @@ import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -85,6 +87,9 @@ public class RoomService {
             customerId = customerOf(store, participants);
             participants.add(store.ownerId());
         }
+        if (command.type() == RoomType.CUSTOMER_SUPPORT) {
+            assignAgent(caller, participants);
+        }
         int max = maxParticipants(command);
         if (participants.size() > max) {
             throw new ChatException(
@@ -116,6 +121,23 @@ public class RoomService {
             Room winner = rooms.findByDedupeKey(dedupeKey).orElseThrow(() -> raced);
             return new Opened(reopen(caller, winner, productId), false);
         }
+    }
+
+    /**
+     * A support room gets the least busy support agent (moderator or admin: fewest active support rooms, then the
+     * smallest id), unless an agent is already in it. Without any agent the room waits for one to be added.
+     */
+    private void assignAgent(CurrentUser caller, Set<String> participants) {
+        List<String> agents = users.supportAgents();
+        if (agents.stream().anyMatch(participants::contains)) {
+            return;
+        }
+        Map<String, Long> load = members.supportLoad(agents);
+        agents.stream()
+                .filter(agent -> !agent.equals(caller.id()))
+                .min(Comparator.comparingLong((String agent) -> load.getOrDefault(agent, 0L))
+                        .thenComparing(Comparator.naturalOrder()))
+                .ifPresent(participants::add);
     }
 
     private record NewRoomRow(

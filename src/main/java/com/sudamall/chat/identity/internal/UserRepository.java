@@ -99,6 +99,17 @@ public class UserRepository {
                 .param("now", Timestamps.param(now));
     }
 
+    /** Users with a moderator or admin role: the support agents. The LIKE narrows; the parsed roles decide. */
+    public List<UserProfile> supportAgents() {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM users
+                        WHERE (roles LIKE '%moderator%' OR roles LIKE '%admin%') AND is_erased = FALSE
+                        """).query(UserRepository::profile).list().stream()
+                .filter(user ->
+                        user.roles().contains(Role.MODERATOR) || user.roles().contains(Role.ADMIN))
+                .toList();
+    }
+
     private static UserProfile profile(ResultSet rs, int row) throws SQLException {
         String roles = rs.getString("roles");
         return new UserProfile(

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,24 @@ public class MemberRepository {
 
     MemberRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** How many active support rooms each of these users is in (users in none are absent). */
+    public Map<String, Long> supportLoad(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> load = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.user_id, COUNT(*) AS rooms
+                          FROM room_members m
+                          JOIN rooms r ON r.id = m.room_id
+                         WHERE m.user_id IN (:userIds) AND r.room_type = 'customer_support' AND r.is_active = TRUE
+                         GROUP BY m.user_id
+                        """).param("userIds", userIds).query(rs -> {
+            load.put(rs.getString("user_id"), rs.getLong("rooms"));
+        });
+        return load;
     }
 
     public boolean isMember(UUID roomId, String userId) {
