@@ -237,6 +237,15 @@ public class RoomService {
         return rooms.find(roomId).orElseThrow();
     }
 
+    /** Puts a room under legal hold (retention leaves its messages alone) or lifts it: the platform's call. */
+    @Transactional
+    public Room setLegalHold(UUID roomId, boolean legalHold) {
+        access.require(roomId);
+        rooms.updateLegalHold(roomId, legalHold, Timestamps.now(clock));
+        events.publishEvent(new RoomChanged(roomId));
+        return rooms.find(roomId).orElseThrow();
+    }
+
     /** Adds a participant, within the room's limit; room owners and moderators only. */
     @Transactional
     public Room addParticipant(CurrentUser caller, UUID roomId, String userId) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -180,6 +181,36 @@ public class MessageRepository {
                 .param("content", content)
                 .param("editedAt", Timestamps.param(editedAt))
                 .update();
+    }
+
+    /**
+     * A message past retention.
+     *
+     * @param id the message
+     * @param attachmentId the file it carries
+     */
+    public record Expired(UUID id, @Nullable UUID attachmentId) {}
+
+    /** The oldest messages sent before the cut-off, outside rooms under legal hold. */
+    public List<Expired> findExpired(Instant sentBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT m.id, m.attachment_id
+                          FROM messages m
+                          JOIN rooms r ON r.id = m.room_id
+                         WHERE m.sent_at < :before AND r.legal_hold = FALSE
+                         ORDER BY m.sent_at
+                         LIMIT :limit
+                        """)
+                .param("before", Timestamps.param(sentBefore))
+                .param("limit", limit)
+                .query((rs, n) ->
+                        new Expired(rs.getObject("id", UUID.class), rs.getObject("attachment_id", UUID.class)))
+                .list();
+    }
+
+    /** Removes the rows for good (their flags go with them). */
+    public void deleteAll(Collection<UUID> ids) {
+        jdbc.sql("DELETE FROM messages WHERE id IN (:ids)").param("ids", ids).update();
     }
 
     /** Soft delete: the row keeps its id and seq, its text and file are gone. */

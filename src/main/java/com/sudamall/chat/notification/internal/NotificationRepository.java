@@ -50,6 +50,12 @@ public class NotificationRepository {
     record NewNotification(
             String userId, UUID roomId, @Nullable UUID messageId, String type, String title, String content) {}
 
+    void deleteForMessages(List<UUID> messageIds) {
+        jdbc.sql("DELETE FROM notifications WHERE message_id IN (:ids)")
+                .param("ids", messageIds)
+                .update();
+    }
+
     Notification insert(NewNotification n, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

@@ -3,6 +3,7 @@ package com.sudamall.chat.notification.internal;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.message.MessagesExpired;
 import com.sudamall.chat.notification.Notification;
 import com.sudamall.chat.notification.NotificationCreated;
 import com.sudamall.chat.notification.internal.NotificationRepository.NewMessage;
@@ -49,6 +50,12 @@ class NotificationWriter {
     private void write(NewNotification notification) {
         Notification stored = notifications.insert(notification, Timestamps.now(clock));
         events.publishEvent(new NotificationCreated(notification.userId(), stored));
+    }
+
+    /** Notifications quote their message: they go with it. */
+    @EventListener
+    void on(MessagesExpired event) {
+        notifications.deleteForMessages(event.messageIds());
     }
 
     @EventListener

@@ -173,6 +173,14 @@ public class RoomRepository {
                 .update();
     }
 
+    public void updateLegalHold(UUID id, boolean legalHold, Instant now) {
+        jdbc.sql("UPDATE rooms SET legal_hold = :legalHold, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("legalHold", legalHold)
+                .param("now", Timestamps.param(now))
+                .update();
+    }
+
     /** An empty room becomes inactive and frees its customer-store pair for a new room. */
     public void deactivate(UUID id, Instant now) {
         jdbc.sql("UPDATE rooms SET is_active = FALSE, dedupe_key = NULL, updated_at = :now WHERE id = :id")
