@@ -2,7 +2,7 @@
 
 import { devLogin, get, post, session } from "./api.js";
 import { Conversation } from "./conversation.js";
-import { el } from "./format.js";
+import { el, shortWhen } from "./format.js";
 import { Inbox } from "./inbox.js";
 import { ChatSocket } from "./socket.js";
 
@@ -123,6 +123,8 @@ async function start() {
   socket.addEventListener("error", ({ detail }) =>
     detail.client_msg_id ? conversation.refused(detail.client_msg_id, detail.message) : notify(detail.message));
 
+  setUpSearch(openRoom);
+
   setUpNewChat(me, async (body) => {
     const room = await post("rooms/", body);
     inbox.rooms.set(room.room_id, room);
@@ -158,6 +160,50 @@ async function start() {
   }
   const wanted = new URLSearchParams(location.hash.slice(1)).get("room");
   if (wanted && inbox.rooms.has(wanted)) openRoom(wanted);
+}
+
+/** The search box: results replace the room list until the box is cleared; a result opens its room. */
+function setUpSearch(openRoom) {
+  const input = $("#search-input");
+  const results = $("#search-results");
+  const show = (searching) => {
+    results.hidden = !searching;
+    $("#rooms").hidden = searching;
+  };
+  input.addEventListener("input", () => !input.value.trim() && show(false));
+  $("#search").onsubmit = async (e) => {
+    e.preventDefault();
+    if (!input.value.trim()) return show(false);
+    try {
+      const { results: hits } = await get("search/?q=" + encodeURIComponent(input.value));
+      results.replaceChildren(
+        ...hits.map((hit) =>
+          el("li", {}, el("button", { type: "button", class: "room search-hit", onclick: () => openRoom(hit.room_id) },
+            el("span", { class: "room-line" },
+              el("span", { class: "room-title" }, hit.sender?.name ?? "System"),
+              el("time", { class: "room-time", datetime: hit.sent_at }, shortWhen(hit.sent_at))),
+            el("span", { class: "room-preview" }, highlighted(hit.snippet, hit.highlights)))),
+        ),
+      );
+      if (hits.length === 0) results.append(el("li", { class: "empty" }, "No messages found"));
+      show(true);
+    } catch (error) {
+      notify(error.message);
+    }
+  };
+}
+
+/** The snippet as text, with its matches in <mark>: built from offsets, never parsed as HTML. */
+function highlighted(snippet, ranges) {
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    parts.push(snippet.slice(at, start), el("mark", {}, snippet.slice(start, end)));
+    at = end;
+  }
+  parts.push(snippet.slice(at));
+  return parts;
 }
 
 /** The "New conversation" form: a store (about a product), a person, or a group. */

@@ -170,6 +170,19 @@ class WebClientIntegrationTests extends IntegrationTest {
                     "the order beside the conversation",
                     () -> browser.find(".context").getText().contains("ORD-1001"));
             browser.screenshot("customer-cards");
+
+            // the search box finds the order in her conversations, highlighted, and opens its room
+            browser.find("#search-input").sendKeys("ORD-1001" + Keys.ENTER);
+            browser.until(
+                    "a search hit",
+                    () -> browser.find("#search-results .search-hit mark")
+                            .getText()
+                            .toLowerCase()
+                            .startsWith("ord"));
+            browser.find("#search-results .search-hit").click();
+            browser.until(
+                    "the room opened",
+                    () -> browser.find(".conversation-header").getText().contains("Blue Ceramic Mug"));
         }
     }
 
