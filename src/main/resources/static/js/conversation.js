@@ -495,7 +495,7 @@ export class Conversation {
         el("strong", {}, a.open ? "Open now" : "Closed"),
         a.open && a.next_close_at ? ` · closes ${when(a.next_close_at)}` : "",
         !a.open && a.next_open_at ? ` · opens ${when(a.next_open_at)}` : "",
-        !a.open && a.auto_reply ? el("span", { class: "auto-reply" }, a.auto_reply) : null,
+        !a.open && a.auto_reply ? el("span", { class: "auto-reply" }, a.auto_reply) : "",
       );
     } catch {
       target.textContent = "";
