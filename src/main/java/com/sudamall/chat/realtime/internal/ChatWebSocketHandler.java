@@ -9,6 +9,7 @@ import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.SendMessage;
 import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.room.RoomNotFoundException;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import java.util.ArrayList;
@@ -92,16 +93,21 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         UUID roomId = opening.roomId();
         SocketSession session = new SocketSession(raw, user, card, roomId, properties);
         raw.getAttributes().put(SOCKET, session);
-        if (roomId == null) {
-            openMultiplexed(session, opening.startSeqs());
-        } else {
-            ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
-            if (attendance.arrive(roomId, user.id())) {
-                fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+        try {
+            if (roomId == null) {
+                openMultiplexed(session, opening.startSeqs());
+            } else {
+                ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
+                if (attendance.arrive(roomId, user.id())) {
+                    fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+                }
+                tellWhoIsTyping(session, roomId);
             }
-            tellWhoIsTyping(session, roomId);
+            presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
+        } catch (RoomNotFoundException e) {
+            // removed from the room (or the room closed) between the handshake and now: as if refused at the door
+            raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
         }
-        presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
     }
 
     /** Frames arrive in parts, so an oversize one is answered with an error instead of closing the socket. */
