@@ -82,8 +82,7 @@ export class ChatSocket extends EventTarget {
 
   /** The page holds a room's messages up to seq: resume from there after a reconnect. */
   track(roomId, seq) {
-    if (seq > (this.lastSeq.get(roomId) ?? 0)) this.lastSeq.set(roomId, seq);
-    else if (!this.lastSeq.has(roomId)) this.lastSeq.set(roomId, seq);
+    if (!this.lastSeq.has(roomId) || seq > this.lastSeq.get(roomId)) this.lastSeq.set(roomId, seq);
   }
 
   sendText(roomId, content, replyTo) {

@@ -55,13 +55,13 @@ public class UserService {
         return users.findAll(ids);
     }
 
-    /** Records that the user was connected at {@code at} (on connecting and on going offline). */
-    @Transactional
     /** The ids of the support agents: users with the moderator or admin role. */
     public List<String> supportAgents() {
         return users.supportAgents().stream().map(UserProfile::id).toList();
     }
 
+    /** Records that the user was connected at {@code at} (on connecting and on going offline). */
+    @Transactional
     public void markSeen(String id, Instant at) {
         users.markSeen(id, at);
     }

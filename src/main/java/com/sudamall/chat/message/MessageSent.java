@@ -1,6 +1,7 @@
 package com.sudamall.chat.message;
 
 import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.Room;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param senderName the sender's display name, for notifications
  * @param members the room's participants and their read cursors as the message was stored, read once for every
  *     listener (notifications, unread counts)
+ * @param room the room as the send checked it (its counters may be behind)
  */
-public record MessageSent(Message message, @Nullable String senderName, List<Member> members) {
+public record MessageSent(Message message, @Nullable String senderName, List<Member> members, Room room) {
 
     public UUID roomId() {
         return message.roomId();

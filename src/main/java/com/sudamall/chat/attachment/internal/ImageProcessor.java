@@ -92,6 +92,8 @@ class ImageProcessor {
     }
 
     private void requireDecodableSize(Path source) throws IOException {
+        int width;
+        int height;
         try (ImageInputStream in = ImageIO.createImageInputStream(source.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -100,21 +102,19 @@ class ImageProcessor {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > maxPixels) {
-                    throw new ChatException(
-                            ErrorCode.FILE_TOO_LARGE,
-                            "The image is " + reader.getWidth(0) + " × " + reader.getHeight(0) + " pixels; at most "
-                                    + maxPixels / 1_000_000 + " megapixels are accepted");
-                }
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
             } catch (IOException | RuntimeException e) {
-                if (e instanceof ChatException chat) {
-                    throw chat;
-                }
                 throw corrupt();
             } finally {
                 reader.dispose();
             }
+        }
+        if ((long) width * height > maxPixels) {
+            throw new ChatException(
+                    ErrorCode.FILE_TOO_LARGE,
+                    "The image is " + width + " × " + height + " pixels; at most " + maxPixels / 1_000_000
+                            + " megapixels are accepted");
         }
     }
 

@@ -158,7 +158,8 @@ class BatchWriter {
             events.publishEvent(new MessageSent(
                     message,
                     message.sender() == null ? null : message.sender().name(),
-                    members.getOrDefault(message.roomId(), List.of())));
+                    members.getOrDefault(message.roomId(), List.of()),
+                    sends.get(fresh.get(n)).room()));
         }
         return byIndex;
     }

@@ -3,11 +3,11 @@ package com.sudamall.chat.message.internal;
 import com.sudamall.chat.commerce.CommerceService;
 import com.sudamall.chat.commerce.Store;
 import com.sudamall.chat.commerce.StoreHours;
+import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.room.Room;
-import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomType;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +35,6 @@ class ClosedStoreReplies implements DisposableBean {
     private static final DateTimeFormatter OPENING =
             DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
 
-    private final RoomAccess access;
     private final CommerceService commerce;
     private final AutoReplyRepository replies;
     private final MessageService messages;
@@ -43,45 +42,44 @@ class ClosedStoreReplies implements DisposableBean {
     private final ExecutorService posting = Executors.newVirtualThreadPerTaskExecutor();
 
     ClosedStoreReplies(
-            RoomAccess access,
-            CommerceService commerce,
-            AutoReplyRepository replies,
-            @Lazy MessageService messages,
-            Clock clock) {
-        this.access = access;
+            CommerceService commerce, AutoReplyRepository replies, @Lazy MessageService messages, Clock clock) {
         this.commerce = commerce;
         this.replies = replies;
         this.messages = messages;
         this.clock = clock;
     }
 
+    /**
+     * Runs after every commit on the write lane, so it only looks at the event there; the store is read off the
+     * lane, and only for a customer-store room's customer's messages.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(MessageSent event) {
-        if (event.message().sender() == null || event.message().messageType() == MessageType.SYSTEM) {
+        Room room = event.room();
+        Message message = event.message();
+        if (message.sender() == null
+                || message.messageType() == MessageType.SYSTEM
+                || room.type() != RoomType.CUSTOMER_STORE
+                || room.storeId() == null
+                || !message.sender().id().equals(room.customerId())) {
             return;
         }
-        Room room = access.require(event.roomId());
-        if (room.type() != RoomType.CUSTOMER_STORE || room.storeId() == null) {
-            return;
-        }
-        Store store = commerce.findStore(room.storeId()).orElse(null);
-        if (store == null || store.isStoreSide(event.message().sender().id())) {
-            return;
-        }
-        Instant now = clock.instant();
-        StoreHours.Availability availability = StoreHours.at(store, now);
-        if (availability.open()) {
-            return;
-        }
-        posting.execute(() -> reply(room, store, availability, now));
+        String senderId = message.sender().id();
+        posting.execute(() -> replyIfClosed(room, senderId));
     }
 
-    private void reply(Room room, Store store, StoreHours.Availability availability, Instant now) {
-        String period = availability.nextOpenAt() == null
-                ? "closed"
-                : availability.nextOpenAt().toString();
+    private void replyIfClosed(Room room, String senderId) {
         try {
-            if (replies.claim(room.id(), period, now)) {
+            Store store = commerce.findStore(room.storeId()).orElse(null);
+            if (store == null || store.isStoreSide(senderId)) {
+                return;
+            }
+            Instant now = clock.instant();
+            StoreHours.Availability availability = StoreHours.at(store, now);
+            String period = availability.nextOpenAt() == null
+                    ? "closed"
+                    : availability.nextOpenAt().toString();
+            if (!availability.open() && replies.claim(room.id(), period, now)) {
                 messages.postSystem(room.id(), text(store, availability));
             }
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.web.Databases;
 import com.sudamall.chat.web.Timestamps;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +43,7 @@ public class SearchRepository {
 
     SearchRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = dataSource instanceof HikariDataSource pool
-                && pool.getJdbcUrl() != null
-                && pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     private static final String VISIBLE = """

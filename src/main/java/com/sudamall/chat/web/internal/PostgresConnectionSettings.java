@@ -1,5 +1,6 @@
 package com.sudamall.chat.web.internal;
 
+import com.sudamall.chat.web.Databases;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,7 @@ class PostgresConnectionSettings implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool
-                && pool.getJdbcUrl() != null
-                && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+        if (bean instanceof HikariDataSource pool && Databases.isPostgres(pool)) {
             pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         return bean;
