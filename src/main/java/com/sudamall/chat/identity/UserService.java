@@ -66,6 +66,21 @@ public class UserService {
         users.markSeen(id, at);
     }
 
+    /**
+     * Takes the user's missed-message alert slot for {@code now}, unless an alert went out after {@code
+     * alertedBefore}: with several nodes scanning, one of them alerts.
+     */
+    public boolean claimAlert(String id, Instant now, Instant alertedBefore) {
+        return users.claimAlert(id, now, alertedBefore);
+    }
+
+    /** Turns the user's missed-message e-mails on or off. */
+    @Transactional
+    public UserProfile setEmailAlerts(String id, boolean on) {
+        users.setEmailAlerts(id, on, clock.instant());
+        return users.find(id).orElseThrow();
+    }
+
     /** Makes sure a profile exists for each id, creating empty placeholders for unknown ones. */
     @Transactional
     public void ensureExists(Collection<String> ids) {

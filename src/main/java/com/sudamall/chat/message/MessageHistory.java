@@ -104,6 +104,17 @@ public class MessageHistory {
         return new SeqPage(read(user, room, page, markRead), hasMore);
     }
 
+    /**
+     * The newest messages after a reader's cursor, oldest first, whoever asks: what a missed-message alert quotes.
+     * Deleted messages are left out.
+     */
+    public List<Message> unreadTail(UUID roomId, long afterSeq, int limit) {
+        List<MessageRow> rows = new ArrayList<>(
+                messages.findBetween(roomId, afterSeq, Long.MAX_VALUE, limit, MessageRepository.From.NEWEST));
+        Collections.reverse(rows);
+        return representation.render(rows).stream().filter(m -> !m.isDeleted()).toList();
+    }
+
     private List<Message> read(CurrentUser user, Room room, List<MessageRow> rows, boolean markRead) {
         if (markRead) {
             rows.stream()

@@ -206,6 +206,14 @@ public class RoomService {
         return command.maxParticipants();
     }
 
+    /** Mutes the room for the caller (no missed-message alerts from it) or unmutes it; participants only. */
+    @Transactional
+    public Room setMuted(CurrentUser caller, UUID roomId, boolean muted) {
+        Room room = access.requireParticipant(caller, roomId);
+        members.setMuted(roomId, caller.id(), muted);
+        return room;
+    }
+
     /** Renames a room or changes its settings; room owners and moderators only. */
     @Transactional
     public Room update(CurrentUser caller, UUID roomId, UpdateRoom command) {

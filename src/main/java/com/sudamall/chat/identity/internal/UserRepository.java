@@ -55,6 +55,27 @@ public class UserRepository {
                 .update();
     }
 
+    /** Takes the user's alert slot: true when no alert went out after {@code alertedBefore} (one node wins). */
+    public boolean claimAlert(String id, Instant now, Instant alertedBefore) {
+        return jdbc.sql("""
+                        UPDATE users SET last_alert_at = :now
+                        WHERE id = :id AND (last_alert_at IS NULL OR last_alert_at <= :alertedBefore)
+                        """)
+                        .param("now", Timestamps.param(now))
+                        .param("alertedBefore", Timestamps.param(alertedBefore))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    public void setEmailAlerts(String id, boolean on, Instant now) {
+        jdbc.sql("UPDATE users SET email_alerts = :on, updated_at = :now WHERE id = :id")
+                .param("on", on)
+                .param("now", Timestamps.param(now))
+                .param("id", id)
+                .update();
+    }
+
     private static final String INSERT_PLACEHOLDER = """
             INSERT INTO users (id, created_at, updated_at)
             VALUES (:id, :now, :now)

@@ -9,6 +9,7 @@ import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomType;
+import com.sudamall.chat.web.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A customer who writes to a closed store is told so once per closed period: a {@code system} message with the
@@ -53,8 +54,12 @@ class ClosedStoreReplies implements DisposableBean {
      * Runs after every commit on the write lane, so it only looks at the event there; the store is read off the
      * lane, and only for a customer-store room's customer's messages.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MessageSent event) {
+        AfterCommit.run(() -> check(event));
+    }
+
+    private void check(MessageSent event) {
         Room room = event.room();
         Message message = event.message();
         if (message.sender() == null

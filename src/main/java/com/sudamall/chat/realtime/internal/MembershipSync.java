@@ -7,8 +7,9 @@ import com.sudamall.chat.room.MemberJoined;
 import com.sudamall.chat.room.MemberLeft;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomCreated;
+import com.sudamall.chat.web.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps sockets on the right channels as membership changes, on every node: a user's multiplexed sockets join the
@@ -30,20 +31,32 @@ class MembershipSync {
         this.access = access;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(RoomCreated event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(RoomCreated event) {
         event.participantIds()
                 .forEach(
                         userId -> bus.publish(BusEvent.membership(Channel.user(userId), event.roomId(), userId, true)));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MemberJoined event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MemberJoined event) {
         bus.publish(BusEvent.membership(Channel.user(event.userId()), event.roomId(), event.userId(), true));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MemberLeft event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MemberLeft event) {
         bus.publish(BusEvent.membership(Channel.room(event.roomId()), event.roomId(), event.userId(), false));
     }
 

@@ -14,13 +14,13 @@ import com.sudamall.chat.notification.NotificationCreated;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomChanged;
+import com.sudamall.chat.web.AfterCommit;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns committed events into frames: each event is serialized once, published to the bus, and written as the same
@@ -92,8 +92,12 @@ class RoomFanout {
     }
 
     /** The message to the room, and to each other participant of a small room their new unread count. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MessageSent event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MessageSent event) {
         Message message = event.message();
         OutboundFrame frame = new OutboundFrame.MessageFrame(event.roomId(), message);
         bus.publish(new BusEvent(Channel.room(event.roomId()), codec.encode(frame), null, message.seq()));
@@ -109,8 +113,12 @@ class RoomFanout {
                         new OutboundFrame.Unread(event.roomId(), Math.max(0, message.seq() - member.lastReadSeq()))));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(RoomChanged event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(RoomChanged event) {
         bus.publish(BusEvent.roomChanged(event.roomId()));
     }
 
@@ -120,20 +128,32 @@ class RoomFanout {
         bus.subscribe(List.of(Channel.ROOM_CHANGES));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MessageEdited event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MessageEdited event) {
         UUID roomId = event.message().roomId();
         toRoom(roomId, new OutboundFrame.MessageEdited(roomId, event.message()), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MessageDeleted event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MessageDeleted event) {
         OutboundFrame.DeletedRef ref = new OutboundFrame.DeletedRef(event.messageId(), event.seq());
         toRoom(event.roomId(), new OutboundFrame.MessageDeleted(event.roomId(), ref), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MessagesRead event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MessagesRead event) {
         User reader = users.cards(List.of(event.userId())).get(event.userId());
         if (reader != null) {
             toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, event.upToSeq()), null);
@@ -142,8 +162,12 @@ class RoomFanout {
         toUser(event.userId(), new OutboundFrame.Unread(event.roomId(), Math.max(0, lastSeq - event.upToSeq())));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(NotificationCreated event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(NotificationCreated event) {
         toUser(event.userId(), new OutboundFrame.NotificationFrame(event.notification()));
     }
 }

@@ -60,6 +60,16 @@ public class MemberRepository {
                 .optional();
     }
 
+    /** Mutes or unmutes the room for one member; false when they are not in it. */
+    public boolean setMuted(UUID roomId, String userId, boolean muted) {
+        return jdbc.sql("UPDATE room_members SET is_muted = :muted WHERE room_id = :roomId AND user_id = :userId")
+                        .param("muted", muted)
+                        .param("roomId", roomId)
+                        .param("userId", userId)
+                        .update()
+                == 1;
+    }
+
     public List<String> memberIds(UUID roomId) {
         return jdbc.sql("SELECT user_id FROM room_members WHERE room_id = :roomId")
                 .param("roomId", roomId)

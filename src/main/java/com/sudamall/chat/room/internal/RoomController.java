@@ -101,6 +101,18 @@ class RoomController {
         return representation.render(room, user.id());
     }
 
+    @Operation(summary = "Mute the room for me: no missed-message alerts from it")
+    @PostMapping("/{roomId}/mute")
+    RoomJson mute(CurrentUser user, @PathVariable UUID roomId) {
+        return representation.render(rooms.setMuted(user, roomId, true), user.id());
+    }
+
+    @Operation(summary = "Unmute the room for me")
+    @DeleteMapping("/{roomId}/mute")
+    RoomJson unmute(CurrentUser user, @PathVariable UUID roomId) {
+        return representation.render(rooms.setMuted(user, roomId, false), user.id());
+    }
+
     record AddParticipantBody(@Nullable String user) {}
 
     @PostMapping("/{roomId}/participants")

@@ -25,6 +25,7 @@ record RoomJson(
         @Nullable Object lastMessage,
         @Nullable Instant lastMessageAt,
         long unreadCount,
+        boolean isMuted,
         Instant createdAt,
         Instant updatedAt,
         @Nullable User createdBy,

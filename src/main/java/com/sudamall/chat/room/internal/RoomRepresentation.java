@@ -78,6 +78,8 @@ class RoomRepresentation {
                             summary.lastMessage(),
                             room.lastMessageAt(),
                             summary.unreadCount(),
+                            membersByRoom.getOrDefault(room.id(), List.of()).stream()
+                                    .anyMatch(m -> m.userId().equals(readerId) && m.muted()),
                             room.createdAt(),
                             room.updatedAt(),
                             room.createdBy() == null ? null : cards.get(room.createdBy()),

@@ -1,0 +1,143 @@
+package com.sudamall.chat.notification.internal;
+
+import com.sudamall.chat.bus.Presence;
+import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageHistory;
+import com.sudamall.chat.notification.internal.AlertRepository.UnreadRoom;
+import com.sudamall.chat.notification.internal.MissedMessages.Preview;
+import com.sudamall.chat.notification.internal.MissedMessages.Recipient;
+import com.sudamall.chat.notification.internal.MissedMessages.RoomUnread;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finds users who have had unread messages for {@code chat.alerts.delay} with no socket open anywhere, and alerts
+ * each at most once per {@code chat.alerts.min-interval}. The claim on the user's interval and the alert itself are
+ * written in one transaction, the alert through the event publication registry: once claimed, it is sent, even
+ * across a crash, and no other node sends it too.
+ */
+@Component
+class MissedMessageScan {
+
+    private static final Logger log = LoggerFactory.getLogger(MissedMessageScan.class);
+    private static final int BATCH = 1000;
+
+    private final AlertRepository alerts;
+    private final AlertProperties properties;
+    private final WebhookProperties webhooks;
+    private final WebhookEvents webhookEvents;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Presence presence;
+    private final UserService users;
+    private final MessageHistory history;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    MissedMessageScan(
+            AlertRepository alerts,
+            AlertProperties properties,
+            WebhookProperties webhooks,
+            WebhookEvents webhookEvents,
+            ObjectProvider<JavaMailSender> mail,
+            Presence presence,
+            UserService users,
+            MessageHistory history,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.alerts = alerts;
+        this.properties = properties;
+        this.webhooks = webhooks;
+        this.webhookEvents = webhookEvents;
+        this.mail = mail;
+        this.presence = presence;
+        this.users = users;
+        this.history = history;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${chat.alerts.scan-interval:1m}",
+            initialDelayString = "${chat.alerts.scan-interval:1m}")
+    void scan() {
+        boolean email = mail.getIfAvailable() != null;
+        if (!properties.enabled() || !email && !webhooks.enabled()) {
+            return;
+        }
+        Instant now = Timestamps.now(clock);
+        Instant alertedBefore = now.minus(properties.minInterval());
+        Map<String, List<UnreadRoom>> byUser = alerts
+                .unreadRooms(
+                        now.minus(properties.lookback()),
+                        now.minus(properties.delay()),
+                        alertedBefore,
+                        webhooks.enabled(),
+                        BATCH)
+                .stream()
+                .collect(Collectors.groupingBy(UnreadRoom::userId, LinkedHashMap::new, Collectors.toList()));
+        if (byUser.isEmpty()) {
+            return;
+        }
+        Set<String> online = presence.online(byUser.keySet());
+        int sent = 0;
+        for (Map.Entry<String, List<UnreadRoom>> user : byUser.entrySet()) {
+            if (!online.contains(user.getKey()) && alert(user.getValue(), now, alertedBefore)) {
+                sent++;
+            }
+        }
+        if (sent > 0) {
+            log.info("Missed-message alerts: {} users", sent);
+        }
+    }
+
+    private boolean alert(List<UnreadRoom> rooms, Instant now, Instant alertedBefore) {
+        UnreadRoom first = rooms.getFirst();
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!users.claimAlert(first.userId(), now, alertedBefore)) {
+                return false;
+            }
+            MissedMessages alert = new MissedMessages(
+                    UUID.randomUUID(),
+                    new Recipient(first.userId(), first.name(), first.email(), first.emailAlerts()),
+                    rooms.stream().mapToLong(r -> r.lastSeq() - r.lastReadSeq()).sum(),
+                    rooms.stream().map(this::summary).toList());
+            events.publishEvent(alert);
+            webhookEvents.missed(alert);
+            return true;
+        }));
+    }
+
+    private RoomUnread summary(UnreadRoom room) {
+        List<Preview> latest = history.unreadTail(room.roomId(), room.lastReadSeq(), properties.previews()).stream()
+                .map(MissedMessageScan::preview)
+                .toList();
+        return new RoomUnread(room.roomId(), room.roomName(), room.lastSeq() - room.lastReadSeq(), latest);
+    }
+
+    private static Preview preview(Message message) {
+        return new Preview(
+                message.id(),
+                message.sender() == null ? null : message.sender().name(),
+                message.content(),
+                message.sentAt());
+    }
+}

@@ -1,0 +1,146 @@
+package com.sudamall.chat.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.IntegrationTest;
+import com.sudamall.chat.support.WebhookReceiver;
+import com.sudamall.chat.support.WebhookReceiver.Received;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhooks reach a real HTTP receiver, signed with the shared secret, and a delivery the receiver refuses is retried
+ * with the same id and body until it is taken.
+ */
+// closed after the class: no other class's messages should be POSTed to this receiver
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class WebhookIntegrationTests extends IntegrationTest {
+
+    private static final String SECRET = "test-webhook-secret";
+    private static final WebhookReceiver receiver = new WebhookReceiver();
+
+    @DynamicPropertySource
+    static void webhooks(DynamicPropertyRegistry registry) {
+        registry.add("chat.webhooks.url", receiver::url);
+        registry.add("chat.webhooks.secret", () -> SECRET);
+        registry.add("chat.outbox.retry-base", () -> "300ms");
+        registry.add("chat.outbox.retry-interval", () -> "200ms");
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void roomsAndMessagesAreReportedSignedAndARefusedDeliveryIsRetried() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        receiver.fail("message.created", 2);
+        String room = roomId(privateRoom(alice, bob));
+        String messageId = send(alice, room, "webhook hello").path("id").asString();
+
+        Received created = await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveries("room.created", "room_id", room), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(created.json().path("data").path("room_type").asString()).isEqualTo("private");
+        assertThat(created.json()
+                        .path("data")
+                        .path("participants")
+                        .valueStream()
+                        .map(JsonNode::asString))
+                .containsExactlyInAnyOrder(alice.id, bob.id);
+
+        List<Received> attempts = await().atMost(Duration.ofSeconds(15))
+                .until(() -> messageDeliveries(messageId), list -> list.size() == 3);
+        assertThat(attempts)
+                .extracting(Received::delivery)
+                .containsOnly(attempts.getFirst().delivery());
+        assertThat(attempts)
+                .extracting(Received::body)
+                .containsOnly(attempts.getFirst().body());
+        JsonNode body = attempts.getFirst().json();
+        assertThat(body.path("id").asString()).isEqualTo(attempts.getFirst().delivery());
+        assertThat(body.path("type").asString()).isEqualTo("message.created");
+        assertThat(body.path("data").path("message").path("content").asString()).isEqualTo("webhook hello");
+        assertThat(body.path("data").path("message").path("room_id").asString()).isEqualTo(room);
+        assertThat(body.path("data").path("participants").valueStream().map(JsonNode::asString))
+                .contains(bob.id);
+        attempts.forEach(attempt -> assertThat(attempt.signature()).isEqualTo(sign(attempt)));
+        assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(created.timestamp())))
+                .isLessThan(60);
+
+        // taken on the third attempt: never sent again
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> messageDeliveries(messageId).size() == 3);
+    }
+
+    @Test
+    void aReportedMessageIsReported() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        String messageId = send(alice, room, "buy cheap watches").path("id").asString();
+        bob.post("messages/" + messageId + "/flag/", Map.of("reason", "spam")).expect(201);
+
+        Received flagged = await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveries("message.flagged", "message_id", messageId), list -> !list.isEmpty())
+                .getFirst();
+        JsonNode data = flagged.json().path("data");
+        assertThat(data.path("room_id").asString()).isEqualTo(room);
+        assertThat(data.path("reporter").asString()).isEqualTo(bob.id);
+        assertThat(flagged.signature()).isEqualTo(sign(flagged));
+    }
+
+    @Test
+    void aForgedSignatureDoesNotMatch() {
+        Received forged = new Received("message.created", "d", "1700000000", "", "{\"id\":\"x\"}");
+        assertThat(sign(forged))
+                .isNotEqualTo(sign(new Received("message.created", "d", "1700000001", "", forged.body())))
+                .startsWith("sha256=");
+    }
+
+    private static List<Received> deliveries(String type, String field, String value) {
+        return receiver.received().stream()
+                .filter(r -> type.equals(r.event()))
+                .filter(r -> value.equals(r.json().path("data").path(field).asString()))
+                .toList();
+    }
+
+    private static List<Received> messageDeliveries(String messageId) {
+        return receiver.received().stream()
+                .filter(r -> "message.created".equals(r.event()))
+                .filter(r -> messageId.equals(
+                        r.json().path("data").path("message").path("id").asString()))
+                .toList();
+    }
+
+    /** What the platform computes to check a delivery: HMAC-SHA256 of "timestamp.body" with the shared secret. */
+    private static String sign(Received received) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256="
+                    + HexFormat.of()
+                            .formatHex(mac.doFinal(
+                                    (received.timestamp() + "." + received.body()).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
