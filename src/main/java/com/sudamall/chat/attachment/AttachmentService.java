@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +83,16 @@ public class AttachmentService {
      */
     public void release(Collection<UUID> ids) {
         uploads.release(ids);
+    }
+
+    /** Everything the user uploaded, oldest first. */
+    public List<Upload> uploadsOf(String userId) {
+        return uploads.uploadedBy(userId);
+    }
+
+    /** Releases everything the user uploaded, sent or not (a privacy erasure); in the caller's transaction. */
+    public void releaseUploadsOf(String userId) {
+        uploads.releaseUploadsOf(userId);
     }
 
     /**

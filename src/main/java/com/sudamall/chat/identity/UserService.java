@@ -81,6 +81,12 @@ public class UserService {
         return users.find(id).orElseThrow();
     }
 
+    /** Anonymises the user's profile (a privacy erasure); the id stays, shown as "Deleted user". */
+    @Transactional
+    public void erase(String id) {
+        users.erase(id, clock.instant());
+    }
+
     /** Makes sure a profile exists for each id, creating empty placeholders for unknown ones. */
     @Transactional
     public void ensureExists(Collection<String> ids) {

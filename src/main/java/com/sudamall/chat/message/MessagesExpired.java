@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Messages removed for good by retention, published inside the transaction that removes them, so what refers to
+ * Messages whose content is gone for good (retention removed them, or a privacy erasure emptied them), published
+ * inside the transaction that does it, so what refers to
  * them (notifications) goes in the same commit.
  *
  * @param messageIds the removed messages

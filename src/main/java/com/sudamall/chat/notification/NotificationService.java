@@ -52,4 +52,9 @@ public class NotificationService {
     public int markAllRead(CurrentUser user) {
         return notifications.markAllRead(user.id());
     }
+
+    /** Deletes every notification of the user (a privacy erasure); in the caller's transaction. */
+    public void deleteAllFor(String userId) {
+        notifications.deleteForUser(userId);
+    }
 }

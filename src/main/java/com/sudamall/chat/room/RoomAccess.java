@@ -137,6 +137,11 @@ public class RoomAccess {
         return members.activeRoomsOf(userId);
     }
 
+    /** Every room the user is in, active or not (a privacy export). */
+    public List<Room> roomsOf(String userId) {
+        return rooms.findAllForMember(userId);
+    }
+
     public Optional<Member> member(UUID roomId, String userId) {
         return members.find(roomId, userId);
     }

@@ -99,6 +99,10 @@ public class RoomService {
         if (command.type() == RoomType.PRIVATE && participants.size() < 2) {
             throw ChatException.invalid("participants", "a private room needs one other participant");
         }
+        if (command.type() == RoomType.CUSTOMER_STORE) {
+            // the store's staff answer its customers too; the store side is not counted against the limit
+            participants.addAll(store.staffIds());
+        }
         String name = command.name() == null || command.name().isBlank()
                 ? command.type().defaultName()
                 : command.name().strip();
@@ -268,7 +272,8 @@ public class RoomService {
         if (members.isMember(roomId, userId)) {
             return room;
         }
-        if (members.count(roomId) >= room.maxParticipants()) {
+        boolean storeSide = room.type() == RoomType.CUSTOMER_STORE && access.isStoreSide(userId, room);
+        if (!storeSide && members.count(roomId) >= room.maxParticipants()) {
             throw new ChatException(
                     ErrorCode.ROOM_FULL, "The room is full (" + room.maxParticipants() + " participants)");
         }

@@ -100,6 +100,20 @@ class AttachmentRepository {
                 .update();
     }
 
+    List<AttachmentRow> uploadedBy(String uploaderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM attachments WHERE uploader_id = :uploaderId ORDER BY created_at")
+                .param("uploaderId", uploaderId)
+                .query(AttachmentRow.class)
+                .list();
+    }
+
+    void releaseUploadsOf(String uploaderId, Instant now) {
+        jdbc.sql("UPDATE attachments SET released_at = :now WHERE uploader_id = :uploaderId AND released_at IS NULL")
+                .param("uploaderId", uploaderId)
+                .param("now", Timestamps.param(now))
+                .update();
+    }
+
     /** Uploads no message carries, older than the cut-off, oldest first. */
     List<AttachmentRow> orphans(Instant uploadedBefore, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """

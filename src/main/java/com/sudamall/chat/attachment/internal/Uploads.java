@@ -1,6 +1,7 @@
 package com.sudamall.chat.attachment.internal;
 
 import com.sudamall.chat.attachment.Attachment;
+import com.sudamall.chat.attachment.Upload;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Timestamps;
@@ -207,6 +208,24 @@ public class Uploads {
 
     public void release(Collection<UUID> ids) {
         attachments.release(ids, Timestamps.now(clock));
+    }
+
+    public List<Upload> uploadedBy(String uploaderId) {
+        return attachments.uploadedBy(uploaderId).stream()
+                .map(row -> new Upload(
+                        row.id(),
+                        row.roomId(),
+                        row.messageId(),
+                        row.fileName(),
+                        row.fileSize(),
+                        row.fileType(),
+                        row.createdAt(),
+                        row.releasedAt() != null))
+                .toList();
+    }
+
+    public void releaseUploadsOf(String uploaderId) {
+        attachments.releaseUploadsOf(uploaderId, Timestamps.now(clock));
     }
 
     /** The file or its thumbnail, unless it has been released; who may have it is the caller's check. */

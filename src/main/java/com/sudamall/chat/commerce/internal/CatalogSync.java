@@ -3,6 +3,7 @@ package com.sudamall.chat.commerce.internal;
 import com.sudamall.chat.commerce.OrderSnapshot;
 import com.sudamall.chat.commerce.Product;
 import com.sudamall.chat.commerce.Store;
+import com.sudamall.chat.commerce.StoreStaffChanged;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.web.ChatException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +33,7 @@ class CatalogSync {
     private final ProductRepository products;
     private final OrderRepository orders;
     private final UserService users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CatalogSync(
@@ -38,11 +41,13 @@ class CatalogSync {
             ProductRepository products,
             OrderRepository orders,
             UserService users,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.stores = stores;
         this.products = products;
         this.orders = orders;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,7 +69,19 @@ class CatalogSync {
         if (store.autoReply() != null && store.autoReply().length() > 2000) {
             throw ChatException.invalid("auto_reply", "at most 2000 characters");
         }
-        return stores.save(store, clock.instant());
+        List<String> before = stores.find(store.id()).map(Store::staffIds).orElse(List.of());
+        boolean created = stores.save(store, clock.instant());
+        List<String> added = store.staffIds().stream()
+                .filter(id -> !before.contains(id))
+                .distinct()
+                .toList();
+        List<String> removed = before.stream()
+                .filter(id -> !store.staffIds().contains(id) && !id.equals(store.ownerId()))
+                .toList();
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            events.publishEvent(new StoreStaffChanged(store.id(), store.ownerId(), added, removed));
+        }
+        return created;
     }
 
     @Transactional

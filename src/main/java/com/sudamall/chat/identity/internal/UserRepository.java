@@ -76,6 +76,17 @@ public class UserRepository {
                 .update();
     }
 
+    /** Anonymises the profile for good: nothing identifying is left, and no later sync fills it in again. */
+    public void erase(String id, Instant now) {
+        jdbc.sql("""
+                        UPDATE users
+                           SET name = NULL, email = NULL, avatar_url = NULL, roles = '', email_alerts = FALSE,
+                               is_erased = TRUE, updated_at = :now
+                         WHERE id = :id
+                        """).param("now", Timestamps.param(now)).param("id", id).update();
+        jdbc.sql("DELETE FROM ws_tickets WHERE user_id = :id").param("id", id).update();
+    }
+
     private static final String INSERT_PLACEHOLDER = """
             INSERT INTO users (id, created_at, updated_at)
             VALUES (:id, :now, :now)
@@ -94,7 +105,7 @@ public class UserRepository {
     private static final String UPDATE = """
             UPDATE users
                SET name = :name, email = :email, avatar_url = :avatarUrl, roles = :roles, updated_at = :now
-             WHERE id = :id
+             WHERE id = :id AND NOT is_erased
             """;
 
     private static final String INSERT = """

@@ -208,6 +208,51 @@ public class MessageRepository {
                 .list();
     }
 
+    /** Everything the user sent, oldest first, held messages included. */
+    public List<MessageRow> findBySender(String senderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.sender_id = :senderId ORDER BY m.sent_at, m.id")
+                .param("senderId", senderId)
+                .query(ROW)
+                .list();
+    }
+
+    /**
+     * A message a privacy erasure empties.
+     *
+     * @param id the message
+     * @param roomId its room
+     * @param seq its seq; null while held
+     * @param attachmentId the file it carries
+     */
+    public record Erasable(
+            UUID id,
+            UUID roomId,
+            @Nullable Long seq,
+            @Nullable UUID attachmentId) {}
+
+    /** The user's messages that still have content, outside rooms under legal hold. */
+    public List<Erasable> findErasable(String senderId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.room_id, m.seq, m.attachment_id
+                          FROM messages m
+                          JOIN rooms r ON r.id = m.room_id
+                         WHERE m.sender_id = :senderId AND m.is_deleted = FALSE AND r.legal_hold = FALSE
+                        """).param("senderId", senderId).query(Erasable.class).list();
+    }
+
+    /** Soft delete of many: see {@link #markDeleted}. */
+    public void markAllDeleted(Collection<UUID> ids, Instant deletedAt) {
+        jdbc.sql("""
+                        UPDATE messages
+                           SET content = '', original_content = NULL, attachment_id = NULL, ref_snapshot = NULL,
+                               is_deleted = TRUE, deleted_at = :deletedAt
+                         WHERE id IN (:ids)
+                        """)
+                .param("ids", ids)
+                .param("deletedAt", Timestamps.param(deletedAt))
+                .update();
+    }
+
     /** Removes the rows for good (their flags go with them). */
     public void deleteAll(Collection<UUID> ids) {
         jdbc.sql("DELETE FROM messages WHERE id IN (:ids)").param("ids", ids).update();

@@ -50,6 +50,12 @@ public class NotificationRepository {
     record NewNotification(
             String userId, UUID roomId, @Nullable UUID messageId, String type, String title, String content) {}
 
+    public void deleteForUser(String userId) {
+        jdbc.sql("DELETE FROM notifications WHERE user_id = :userId")
+                .param("userId", userId)
+                .update();
+    }
+
     void deleteForMessages(List<UUID> messageIds) {
         jdbc.sql("DELETE FROM notifications WHERE message_id IN (:ids)")
                 .param("ids", messageIds)

@@ -80,6 +80,29 @@ public class RoomRepository {
              LIMIT :limit
             """.formatted(COLUMNS);
 
+    /** The store's active customer conversations. */
+    public List<Room> findActiveCustomerRooms(String storeId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM rooms r
+                        WHERE r.store_id = :storeId AND r.room_type = 'customer_store' AND r.is_active = TRUE
+                        """)
+                .param("storeId", storeId)
+                .query(ROOM)
+                .list();
+    }
+
+    /** Every room the user is in, active or not, oldest first. */
+    public List<Room> findAllForMember(String userId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM rooms r
+                         JOIN room_members rm ON rm.room_id = r.id AND rm.user_id = :userId
+                        ORDER BY r.created_at, r.id
+                        """)
+                .param("userId", userId)
+                .query(ROOM)
+                .list();
+    }
+
     public List<Room> findForMember(String userId, @Nullable RoomType type, @Nullable TimeCursor after, int limit) {
         JdbcClient.StatementSpec spec = after == null
                 ? jdbc.sql(FIRST_PAGE_FOR_MEMBER)

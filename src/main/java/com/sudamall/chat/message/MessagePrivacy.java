@@ -1,0 +1,71 @@
+package com.sudamall.chat.message;
+
+import com.sudamall.chat.attachment.AttachmentService;
+import com.sudamall.chat.message.internal.MessageRepository;
+import com.sudamall.chat.message.internal.MessageRepository.Erasable;
+import com.sudamall.chat.message.internal.MessageRepresentation;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's messages for a privacy request: all of them for an export, emptied for an erasure. */
+@Service
+public class MessagePrivacy {
+
+    private static final int CHUNK = 1000;
+
+    private final MessageRepository messages;
+    private final MessageRepresentation representation;
+    private final AttachmentService attachments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MessagePrivacy(
+            MessageRepository messages,
+            MessageRepresentation representation,
+            AttachmentService attachments,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.messages = messages;
+        this.representation = representation;
+        this.attachments = attachments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Every message the user sent, oldest first. */
+    public List<Message> sentBy(String userId) {
+        return representation.render(messages.findBySender(userId));
+    }
+
+    /**
+     * Empties every message the user sent, as a delete does: each keeps its id and seq, its text and file are gone,
+     * and participants' sockets are told. Rooms under legal hold keep theirs. In the caller's transaction; returns how
+     * many were emptied.
+     */
+    @Transactional
+    public int eraseSentBy(String userId) {
+        List<Erasable> erasable = messages.findErasable(userId);
+        Instant now = Timestamps.now(clock);
+        for (int from = 0; from < erasable.size(); from += CHUNK) {
+            List<Erasable> chunk = erasable.subList(from, Math.min(erasable.size(), from + CHUNK));
+            List<UUID> ids = chunk.stream().map(Erasable::id).toList();
+            messages.markAllDeleted(ids, now);
+            attachments.release(chunk.stream()
+                    .map(Erasable::attachmentId)
+                    .filter(Objects::nonNull)
+                    .toList());
+            events.publishEvent(new MessagesExpired(ids));
+        }
+        erasable.stream()
+                .filter(m -> m.seq() != null)
+                .forEach(m -> events.publishEvent(new MessageDeleted(m.roomId(), m.id(), m.seq())));
+        return erasable.size();
+    }
+}
