@@ -1,6 +1,6 @@
 // The web client: sign-in, then the inbox beside the open conversation, both fed by one socket.
 
-import { devLogin, get, post, session } from "./api.js";
+import { devLogin, get, patch, post, session } from "./api.js";
 import { Conversation } from "./conversation.js";
 import { el, shortWhen } from "./format.js";
 import { Inbox } from "./inbox.js";
@@ -124,6 +124,7 @@ async function start() {
     detail.client_msg_id ? conversation.refused(detail.client_msg_id, detail.message) : notify(detail.message));
 
   setUpSearch(openRoom);
+  setUpSettings();
 
   setUpNewChat(me, async (body) => {
     const room = await post("rooms/", body);
@@ -160,6 +161,25 @@ async function start() {
   }
   const wanted = new URLSearchParams(location.hash.slice(1)).get("room");
   if (wanted && inbox.rooms.has(wanted)) openRoom(wanted);
+}
+
+/** My settings: missed-message e-mails on or off. */
+async function setUpSettings() {
+  const box = $("#email-alerts");
+  try {
+    box.checked = (await get("me/")).email_alerts;
+  } catch (e) {
+    notify(e.message);
+  }
+  box.onchange = async () => {
+    try {
+      box.checked = (await patch("me/", { email_alerts: box.checked })).email_alerts;
+      notify(box.checked ? "You will get e-mails about missed messages." : "No more e-mails about missed messages.");
+    } catch (e) {
+      box.checked = !box.checked;
+      notify(e.message);
+    }
+  };
 }
 
 /** The search box: results replace the room list until the box is cleared; a result opens its room. */

@@ -441,7 +441,22 @@ export class Conversation {
     this.header.replaceChildren(
       el("span", { class: "presence" + (online ? " online" : ""), title: online ? "Online" : "Offline" }, el("span", { class: "visually-hidden" }, online ? "online" : "offline")),
       el("div", {}, el("h2", {}, roomTitle(this.room, this.me)), el("p", { class: "subtitle" }, subtitle)),
+      el("button", { type: "button", class: "link mute", "aria-pressed": String(!!this.room.is_muted),
+        title: "A muted conversation sends no e-mail about missed messages", onclick: () => this.toggleMute() },
+        this.room.is_muted ? "Unmute" : "Mute"),
     );
+  }
+
+  /** Muting stops missed-message e-mails from this conversation; messages still arrive here. */
+  async toggleMute() {
+    const room = this.room;
+    try {
+      const updated = room.is_muted ? await del(`rooms/${room.room_id}/mute/`) : await post(`rooms/${room.room_id}/mute/`);
+      room.is_muted = updated.is_muted;
+      if (this.room === room) this.renderHeader();
+    } catch (e) {
+      this.notify(e.message);
+    }
   }
 
   renderTyping() {

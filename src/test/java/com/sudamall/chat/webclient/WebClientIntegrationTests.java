@@ -265,6 +265,39 @@ class WebClientIntegrationTests extends IntegrationTest {
                 .contains("DENY");
     }
 
+    @Test
+    void aCustomerTurnsOffMissedMessageEmailsAndMutesAConversation() {
+        ChatClient alice = login("alice", "customer");
+        ChatClient bob = login("bob", "customer");
+        String roomId = roomId(privateRoom(alice, bob));
+        try (Browser browser = Browser.open(1280, 800)) {
+            browser.get("http://localhost:" + port + "/?token=" + alice.token() + "#room=" + roomId);
+            awaitOnline(browser);
+            browser.find(".settings summary").click();
+            browser.until(
+                    "the e-mail setting, on",
+                    () -> browser.find("#email-alerts").isSelected());
+            browser.find("#email-alerts").click();
+            browser.until(
+                    "the e-mail setting stored off",
+                    () -> !alice.get("me/").expect(200).path("email_alerts").asBoolean());
+
+            browser.until(
+                    "the mute button",
+                    () -> browser.find(".conversation-header .mute").getText().equals("Mute"));
+            browser.find(".conversation-header .mute").click();
+            browser.until(
+                    "muted",
+                    () -> browser.find(".conversation-header .mute").getText().equals("Unmute"));
+            assertThat(alice.get("rooms/" + roomId + "/")
+                            .expect(200)
+                            .path("is_muted")
+                            .asBoolean())
+                    .isTrue();
+            browser.screenshot("settings");
+        }
+    }
+
     private static void awaitOnline(Browser browser) {
         browser.until("the socket", () -> "open".equals(browser.script("return window.__chat?.socket.status")));
     }
