@@ -90,7 +90,10 @@ public class AttachmentService {
         return uploads.uploadedBy(userId);
     }
 
-    /** Releases everything the user uploaded, sent or not (a privacy erasure); in the caller's transaction. */
+    /**
+     * Releases everything the user uploaded, sent or not, outside rooms under legal hold (a privacy erasure); in the
+     * caller's transaction.
+     */
     public void releaseUploadsOf(String userId) {
         uploads.releaseUploadsOf(userId);
     }

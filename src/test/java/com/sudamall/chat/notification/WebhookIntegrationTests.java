@@ -17,6 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,12 +35,16 @@ class WebhookIntegrationTests extends IntegrationTest {
     private static final String SECRET = "test-webhook-secret";
     private static final WebhookReceiver receiver = new WebhookReceiver();
 
+    @Autowired
+    private JdbcClient jdbc;
+
     @DynamicPropertySource
     static void webhooks(DynamicPropertyRegistry registry) {
         registry.add("chat.webhooks.url", receiver::url);
         registry.add("chat.webhooks.secret", () -> SECRET);
         registry.add("chat.outbox.retry-base", () -> "300ms");
         registry.add("chat.outbox.retry-interval", () -> "200ms");
+        registry.add("chat.outbox.max-attempts", () -> "3");
     }
 
     @AfterAll
@@ -88,6 +94,33 @@ class WebhookIntegrationTests extends IntegrationTest {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> messageDeliveries(messageId).size() == 3);
+    }
+
+    @Test
+    void aDeliveryRefusedEveryTimeStopsAfterItsAttemptsAndIsKeptAsDead() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        String marker = "refused-" + alice.id;
+        receiver.refuseContaining(marker);
+        String messageId = send(alice, room, marker).path("id").asString();
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> messageDeliveries(messageId).size() == 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication_dead WHERE serialized_event LIKE :m")
+                                .param("m", "%" + marker + "%")
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> messageDeliveries(messageId).size() == 3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE :m")
+                        .param("m", "%" + marker + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -35,6 +35,16 @@ class PrivacyIntegrationTests extends IntegrationTest {
                         "rooms/" + room + "/send_message/",
                         Map.of("attachment", file.path("id").asString()))
                 .expect(201);
+        JsonNode heldFile = alice.upload(
+                        "attachments/",
+                        Map.of("room_id", held),
+                        "invoice.pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1))
+                .expect(201);
+        alice.post(
+                        "rooms/" + held + "/send_message/",
+                        Map.of("attachment", heldFile.path("id").asString()))
+                .expect(201);
 
         JsonNode export =
                 platform().get("/api/integration/users/" + alice.id + "/export").expect(200);
@@ -66,6 +76,7 @@ class PrivacyIntegrationTests extends IntegrationTest {
                         .path("messages")))
                 .contains("evidence kept under hold");
         assertThat(bob.download(file.path("url").asString()).status()).isEqualTo(404);
+        assertThat(bob.download(heldFile.path("url").asString()).status()).isEqualTo(200);
         assertThat(bob.get("search/?q=Elm").expect(200).path("results").isEmpty())
                 .isTrue();
 
@@ -79,6 +90,10 @@ class PrivacyIntegrationTests extends IntegrationTest {
         assertThat(after.path("user").path("name").isNull()).isTrue();
         assertThat(after.path("user").path("email").isNull()).isTrue();
         assertThat(contents(after.path("messages"))).containsOnly("", "evidence kept under hold");
+        assertThat(after.path("attachments")
+                        .valueStream()
+                        .map(a -> a.path("removed").asBoolean()))
+                .containsExactly(true, false);
 
         List<String> actions = platform()
                 .get("/api/integration/audit/?target_type=user&target_id=" + alice.id)

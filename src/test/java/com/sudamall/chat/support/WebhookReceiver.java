@@ -31,6 +31,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
 
     public WebhookReceiver() {
         try {
@@ -51,6 +52,11 @@ public final class WebhookReceiver implements AutoCloseable {
         failures.put(eventType, new AtomicInteger(times));
     }
 
+    /** Every delivery whose body contains {@code marker} gets a 500, for ever. */
+    public void refuseContaining(String marker) {
+        refused.add(marker);
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -66,7 +72,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 headers.getFirst("X-Chat-Signature"),
                 body));
         AtomicInteger toFail = event == null ? null : failures.get(event);
-        int status = toFail != null && toFail.getAndDecrement() > 0 ? 500 : 204;
+        boolean refuse = refused.stream().anyMatch(body::contains);
+        int status = refuse || toFail != null && toFail.getAndDecrement() > 0 ? 500 : 204;
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

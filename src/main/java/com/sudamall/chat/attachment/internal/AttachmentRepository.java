@@ -108,7 +108,12 @@ class AttachmentRepository {
     }
 
     void releaseUploadsOf(String uploaderId, Instant now) {
-        jdbc.sql("UPDATE attachments SET released_at = :now WHERE uploader_id = :uploaderId AND released_at IS NULL")
+        // files in rooms under legal hold are kept, as their messages are
+        jdbc.sql("""
+                        UPDATE attachments SET released_at = :now
+                         WHERE uploader_id = :uploaderId AND released_at IS NULL
+                           AND room_id NOT IN (SELECT id FROM rooms WHERE legal_hold = TRUE)
+                        """)
                 .param("uploaderId", uploaderId)
                 .param("now", Timestamps.param(now))
                 .update();

@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,19 +70,25 @@ class CatalogSync {
         if (store.autoReply() != null && store.autoReply().length() > 2000) {
             throw ChatException.invalid("auto_reply", "at most 2000 characters");
         }
-        List<String> before = stores.find(store.id()).map(Store::staffIds).orElse(List.of());
+        Set<String> before = stores.find(store.id()).map(CatalogSync::storeSide).orElse(Set.of());
         boolean created = stores.save(store, clock.instant());
-        List<String> added = store.staffIds().stream()
-                .filter(id -> !before.contains(id))
-                .distinct()
-                .toList();
-        List<String> removed = before.stream()
-                .filter(id -> !store.staffIds().contains(id) && !id.equals(store.ownerId()))
-                .toList();
-        if (!added.isEmpty() || !removed.isEmpty()) {
-            events.publishEvent(new StoreStaffChanged(store.id(), store.ownerId(), added, removed));
+        if (!created) {
+            Set<String> after = storeSide(store);
+            List<String> added =
+                    after.stream().filter(id -> !before.contains(id)).toList();
+            List<String> removed =
+                    before.stream().filter(id -> !after.contains(id)).toList();
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                events.publishEvent(new StoreStaffChanged(store.id(), store.ownerId(), added, removed));
+            }
         }
         return created;
+    }
+
+    private static Set<String> storeSide(Store store) {
+        Set<String> side = new LinkedHashSet<>(store.staffIds());
+        side.add(store.ownerId());
+        return side;
     }
 
     @Transactional

@@ -102,10 +102,15 @@ public class UserRepository {
         }
     }
 
+    // An erased profile stays empty; the row still matches, so the upsert never falls through to an insert.
     private static final String UPDATE = """
             UPDATE users
-               SET name = :name, email = :email, avatar_url = :avatarUrl, roles = :roles, updated_at = :now
-             WHERE id = :id AND NOT is_erased
+               SET name = CASE WHEN is_erased THEN NULL ELSE :name END,
+                   email = CASE WHEN is_erased THEN NULL ELSE :email END,
+                   avatar_url = CASE WHEN is_erased THEN NULL ELSE :avatarUrl END,
+                   roles = CASE WHEN is_erased THEN '' ELSE :roles END,
+                   updated_at = :now
+             WHERE id = :id
             """;
 
     private static final String INSERT = """

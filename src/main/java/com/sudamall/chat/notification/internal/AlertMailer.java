@@ -1,5 +1,7 @@
 package com.sudamall.chat.notification.internal;
 
+import com.sudamall.chat.identity.UserProfile;
+import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.notification.internal.MissedMessages.Preview;
 import com.sudamall.chat.notification.internal.MissedMessages.RoomUnread;
 import jakarta.mail.MessagingException;
@@ -30,24 +32,33 @@ class AlertMailer {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final AlertProperties properties;
+    private final UserService users;
 
-    AlertMailer(ObjectProvider<JavaMailSender> mail, AlertProperties properties) {
+    AlertMailer(ObjectProvider<JavaMailSender> mail, AlertProperties properties, UserService users) {
         this.mail = mail;
         this.properties = properties;
+        this.users = users;
     }
 
     @Async
     @TransactionalEventListener
     void on(MissedMessages alert) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null || !alert.user().wantsEmail()) {
+        // asked again at sending time: a retry may come after an opt-out, a new address or an erasure
+        UserProfile user = users.find(alert.user().id()).orElse(null);
+        if (sender == null
+                || user == null
+                || user.erased()
+                || !user.emailAlerts()
+                || user.email() == null
+                || user.email().isBlank()) {
             return;
         }
         try {
             MimeMessage message = messageWithId(sender, "<" + alert.alertId() + "@sudamall-chat>");
             MimeMessageHelper mime = new MimeMessageHelper(message, "UTF-8");
             mime.setFrom(properties.from());
-            mime.setTo(alert.user().email());
+            mime.setTo(user.email());
             mime.setSubject(subject(alert));
             mime.setText(text(alert));
             message.setHeader("Auto-Submitted", "auto-generated");

@@ -43,44 +43,69 @@ class AlertRepository {
             long lastReadSeq,
             long lastSeq) {}
 
-    // The first unread message (seq = cursor + 1) says how long the room has been unread. A user alerted before is
-    // alerted again only for rooms with messages since, and once min-interval has passed.
+    // A room alerts for the messages after both the member's read cursor and their alert cursor, once one of them is
+    // older than the delay; the user's own interval (last_alert_at) is claimed separately. EXISTS walks the
+    // (room_id, seq) index from that point, so a message removed by retention does not silence the room.
     private static final String UNREAD_ROOMS = """
             SELECT rm.user_id, u.name, u.email, u.email_alerts, rm.room_id, r.name AS room_name,
                    rm.last_read_seq, r.last_seq
             FROM rooms r
             JOIN room_members rm ON rm.room_id = r.id
             JOIN users u ON u.id = rm.user_id
-            JOIN messages first_unread ON first_unread.room_id = rm.room_id AND first_unread.seq = rm.last_read_seq + 1
+            LEFT JOIN alert_cursors ac ON ac.room_id = rm.room_id AND ac.user_id = rm.user_id
             WHERE r.activity_at >= :since
               AND r.is_active
-              AND r.last_seq > rm.last_read_seq
+              AND rm.user_id > :afterUser
               AND NOT rm.is_muted
               AND NOT u.is_erased
               AND (:anyone OR (u.email_alerts AND u.email IS NOT NULL))
-              AND first_unread.sent_at <= :unreadSince
-              AND (u.last_alert_at IS NULL
-                   OR (u.last_alert_at <= :alertedBefore AND r.last_message_at > u.last_alert_at))
+              AND (u.last_alert_at IS NULL OR u.last_alert_at <= :alertedBefore)
+              AND r.last_seq > GREATEST(rm.last_read_seq, COALESCE(ac.alerted_seq, 0))
+              AND EXISTS (SELECT 1 FROM messages m
+                           WHERE m.room_id = rm.room_id
+                             AND m.seq > GREATEST(rm.last_read_seq, COALESCE(ac.alerted_seq, 0))
+                             AND m.sent_at <= :unreadSince)
             ORDER BY rm.user_id, r.last_message_at DESC
             LIMIT :limit
             """;
 
     /**
-     * Unread rooms of users who may be alerted, grouped by user.
+     * Unread rooms of users who may be alerted, by user id from {@code afterUser} on.
      *
      * @param since rooms without activity since are not looked at
-     * @param unreadSince a room counts once its first unread message is this old
+     * @param unreadSince a room counts once one of its unalerted unread messages is this old
      * @param alertedBefore users alerted after this are skipped
      * @param anyone false to look only at users who want e-mail
+     * @param afterUser the page starts after this user id ({@code ""} for the first)
      */
-    List<UnreadRoom> unreadRooms(Instant since, Instant unreadSince, Instant alertedBefore, boolean anyone, int limit) {
+    List<UnreadRoom> unreadRooms(
+            Instant since, Instant unreadSince, Instant alertedBefore, boolean anyone, String afterUser, int limit) {
         return jdbc.sql(UNREAD_ROOMS)
                 .param("since", Timestamps.param(since))
                 .param("unreadSince", Timestamps.param(unreadSince))
                 .param("alertedBefore", Timestamps.param(alertedBefore))
                 .param("anyone", anyone)
+                .param("afterUser", afterUser)
                 .param("limit", limit)
                 .query(UnreadRoom.class)
                 .list();
+    }
+
+    /** The user was alerted about the room up to {@code seq}; in the alert's transaction. */
+    void markAlerted(UUID roomId, String userId, long seq) {
+        int updated = jdbc.sql(
+                        "UPDATE alert_cursors SET alerted_seq = :seq WHERE room_id = :roomId AND user_id = :userId")
+                .param("seq", seq)
+                .param("roomId", roomId)
+                .param("userId", userId)
+                .update();
+        if (updated == 0) {
+            // no race to lose: the caller holds the user's alert claim
+            jdbc.sql("INSERT INTO alert_cursors (room_id, user_id, alerted_seq) VALUES (:roomId, :userId, :seq)")
+                    .param("seq", seq)
+                    .param("roomId", roomId)
+                    .param("userId", userId)
+                    .update();
+        }
     }
 }

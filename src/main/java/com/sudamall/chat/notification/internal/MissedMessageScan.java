@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MissedMessageScan {
 
     private static final Logger log = LoggerFactory.getLogger(MissedMessageScan.class);
-    private static final int BATCH = 1000;
+    private static final int PAGE = 1000;
+    private static final int MAX_PAGES = 50;
 
     private final AlertRepository alerts;
     private final AlertProperties properties;
@@ -85,27 +86,39 @@ class MissedMessageScan {
         }
         Instant now = Timestamps.now(clock);
         Instant alertedBefore = now.minus(properties.minInterval());
-        Map<String, List<UnreadRoom>> byUser = alerts
-                .unreadRooms(
-                        now.minus(properties.lookback()),
-                        now.minus(properties.delay()),
-                        alertedBefore,
-                        webhooks.enabled(),
-                        BATCH)
-                .stream()
-                .collect(Collectors.groupingBy(UnreadRoom::userId, LinkedHashMap::new, Collectors.toList()));
-        if (byUser.isEmpty()) {
-            return;
-        }
-        Set<String> online = presence.online(byUser.keySet());
-        int sent = 0;
-        for (Map.Entry<String, List<UnreadRoom>> user : byUser.entrySet()) {
-            if (!online.contains(user.getKey()) && alert(user.getValue(), now, alertedBefore)) {
-                sent++;
+        int alerted = 0;
+        String afterUser = "";
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<UnreadRoom> rows = alerts.unreadRooms(
+                    now.minus(properties.lookback()),
+                    now.minus(properties.delay()),
+                    alertedBefore,
+                    webhooks.enabled(),
+                    afterUser,
+                    PAGE);
+            Map<String, List<UnreadRoom>> byUser = rows.stream()
+                    .collect(Collectors.groupingBy(UnreadRoom::userId, LinkedHashMap::new, Collectors.toList()));
+            boolean more = rows.size() == PAGE;
+            if (more && byUser.size() > 1) {
+                // the last user may go on in the next page: they are read whole there
+                byUser.remove(rows.getLast().userId());
             }
+            if (byUser.isEmpty()) {
+                break;
+            }
+            Set<String> online = presence.online(byUser.keySet());
+            for (Map.Entry<String, List<UnreadRoom>> user : byUser.entrySet()) {
+                if (!online.contains(user.getKey()) && alert(user.getValue(), now, alertedBefore)) {
+                    alerted++;
+                }
+            }
+            if (!more) {
+                break;
+            }
+            afterUser = byUser.keySet().stream().reduce((first, last) -> last).orElseThrow();
         }
-        if (sent > 0) {
-            log.info("Missed-message alerts: {} users", sent);
+        if (alerted > 0) {
+            log.info("Missed-message alerts: {} users", alerted);
         }
     }
 
@@ -120,6 +133,7 @@ class MissedMessageScan {
                     new Recipient(first.userId(), first.name(), first.email(), first.emailAlerts()),
                     rooms.stream().mapToLong(r -> r.lastSeq() - r.lastReadSeq()).sum(),
                     rooms.stream().map(this::summary).toList());
+            rooms.forEach(room -> alerts.markAlerted(room.roomId(), room.userId(), room.lastSeq()));
             events.publishEvent(alert);
             webhookEvents.missed(alert);
             return true;

@@ -8,11 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Retries of failed after-commit work (webhooks, e-mail) from the event publication registry.
  *
  * @param retryBase the wait before the first retry; it doubles with every attempt
- * @param maxAttempts retries after which a publication is left failed (counted, and kept for an operator)
+ * @param maxAttempts attempts, the first included, after which a publication moves to {@code event_publication_dead}
  * @param retryInterval how often failed publications are looked at
+ * @param staleAfter an attempt this old without an outcome is taken for lost (its node stopped); also how long the
+ *     retrying node's lease lasts
  */
 @ConfigurationProperties("chat.outbox")
 record OutboxProperties(
         @DefaultValue("10s") Duration retryBase,
         @DefaultValue("10") int maxAttempts,
-        @DefaultValue("5s") Duration retryInterval) {}
+        @DefaultValue("5s") Duration retryInterval,
+        @DefaultValue("5m") Duration staleAfter) {}

@@ -3,6 +3,9 @@ package com.sudamall.chat.notification.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -10,21 +13,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Retries failed webhooks and e-mails with exponential back-off: the first retry {@code chat.outbox.retry-base}
- * after the failure, each next one twice as long after the last, up to {@code chat.outbox.max-attempts}. Every node
- * runs it; the registry claims a publication (status {@code RESUBMITTED}) before it is retried, so one node retries
- * it. Publications a crashed node left in flight are marked failed by Modulith's staleness monitor
- * ({@code spring.modulith.events.staleness.*}) and retried here too.
+ * Retries failed webhooks and e-mails with exponential back-off: {@code chat.outbox.retry-base} after the first
+ * attempt, each next one twice as long after the last, {@code chat.outbox.max-attempts} attempts in all; then the
+ * publication moves to {@code event_publication_dead}. What a crashed node left in flight is marked failed after
+ * {@code chat.outbox.stale-after} and retried the same way.
+ *
+ * <p>One node at a time does this, under a lease in {@code job_leases}: the registry claims a publication before a
+ * retry only by its status, so two nodes working from lists read a moment apart could both send it.
  */
 @Component
 class OutboxRetry {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxRetry.class);
+    private static final String LEASE = "outbox-retry";
+    private static final int BATCH = 500;
+
     private final FailedEventPublications failed;
+    private final OutboxRepository outbox;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final String node = UUID.randomUUID().toString();
 
-    OutboxRetry(FailedEventPublications failed, OutboxProperties properties, Clock clock) {
+    OutboxRetry(FailedEventPublications failed, OutboxRepository outbox, OutboxProperties properties, Clock clock) {
         this.failed = failed;
+        this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
     }
@@ -33,18 +45,35 @@ class OutboxRetry {
             fixedDelayString = "${chat.outbox.retry-interval:5s}",
             initialDelayString = "${chat.outbox.retry-interval:5s}")
     void retry() {
-        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withFilter(this::isDue));
+        Instant now = clock.instant();
+        if (!outbox.lease(LEASE, node, now, now.plus(properties.staleAfter()))) {
+            return;
+        }
+        int stale = outbox.failStale(now.minus(properties.staleAfter()));
+        int dead = outbox.buryExhausted(properties.maxAttempts(), now);
+        if (stale > 0 || dead > 0) {
+            log.warn(
+                    "Outbox: {} left in flight by a stopped node, retried; {} out of attempts, moved to"
+                            + " event_publication_dead",
+                    stale,
+                    dead);
+        }
+        failed.resubmit(ResubmissionOptions.defaults()
+                .withBatchSize(BATCH)
+                .withMaxInFlight(BATCH)
+                .withFilter(this::isDue));
     }
 
+    /** Attempts count the first one: the n-th retry comes base × 2^(n-1) after the attempt before it. */
     boolean isDue(EventPublication publication) {
-        int attempts = publication.getCompletionAttempts();
+        int attempts = Math.max(1, publication.getCompletionAttempts());
         if (attempts >= properties.maxAttempts()) {
             return false;
         }
         Instant last = publication.getLastResubmissionDate() == null
                 ? publication.getPublicationDate()
                 : publication.getLastResubmissionDate();
-        Duration wait = properties.retryBase().multipliedBy(1L << Math.min(attempts, 20));
+        Duration wait = properties.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
         return !clock.instant().isBefore(last.plus(wait));
     }
 }

@@ -80,11 +80,11 @@ public class RoomRepository {
              LIMIT :limit
             """.formatted(COLUMNS);
 
-    /** The store's active customer conversations. */
-    public List<Room> findActiveCustomerRooms(String storeId) {
+    /** The store's customer conversations, active or not. */
+    public List<Room> findCustomerRooms(String storeId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM rooms r
-                        WHERE r.store_id = :storeId AND r.room_type = 'customer_store' AND r.is_active = TRUE
+                        WHERE r.store_id = :storeId AND r.room_type = 'customer_store'
                         """)
                 .param("storeId", storeId)
                 .query(ROOM)

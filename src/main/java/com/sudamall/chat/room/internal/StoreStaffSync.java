@@ -15,8 +15,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A store's staff answer its customers: new staff join every active conversation of the store, former staff leave
- * them, in the transaction that changes the staff. The store side does not count toward a customer-store room's
+ * A store's owner and staff answer its customers: newcomers join every active conversation of the store, and those
+ * who left the store leave all of its conversations (inactive ones too, which they could otherwise still read), in
+ * the transaction that changes the store. The store side does not count toward a customer-store room's
  * participant limit, which is about the customer's side.
  */
 @Component
@@ -45,11 +46,11 @@ class StoreStaffSync {
     void on(StoreStaffChanged change) {
         users.ensureExists(change.added());
         Instant now = Timestamps.now(clock);
-        for (Room room : rooms.findActiveCustomerRooms(change.storeId())) {
+        for (Room room : rooms.findCustomerRooms(change.storeId())) {
             List<String> present = members.memberIds(room.id());
             boolean changed = false;
             for (String userId : change.added()) {
-                if (!present.contains(userId)) {
+                if (room.isActive() && !present.contains(userId)) {
                     members.add(room.id(), userId, now);
                     events.publishEvent(new MemberJoined(room.id(), room.name(), userId, change.ownerId()));
                     changed = true;
