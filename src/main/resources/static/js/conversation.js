@@ -318,6 +318,11 @@ export class Conversation {
 
   upsert(message) {
     const known = this.messages.has(message.id);
+    // the room's copy of my own masked message shows placeholders: I keep the whole text I got in my ack
+    const mineBefore = known && this.messages.get(message.id);
+    if (message.is_masked && mineBefore && message.sender?.id === this.me.id && !message.is_edited) {
+      message = { ...message, content: mineBefore.content };
+    }
     const indexBefore = this.order.indexOf(message.id);
     const pending = message.client_msg_id && this.pendingNodes.get(message.client_msg_id);
     if (pending && message.sender?.id === this.me.id) {
@@ -385,6 +390,10 @@ export class Conversation {
     bubble.append(
       el("span", { class: "meta" },
         message.is_edited && !message.is_deleted ? "edited · " : "",
+        message.is_masked && !message.is_deleted && (mine || this.me.roles?.includes("moderator"))
+          ? el("span", { class: "masked", title: "Contact details in this message are hidden from the others" }, "partly hidden · ")
+          : "",
+        message.is_flagged && !message.is_deleted && this.me.roles?.includes("moderator") ? el("span", { class: "flagged" }, "flagged · ") : "",
         el("time", { datetime: message.sent_at }, time(message.sent_at)),
         mine && !system ? el("span", { class: "ticks" + (message.is_read ? " read" : ""), title: message.is_read ? "Read" : "Sent" },
           message.is_read ? "✓✓" : "✓", el("span", { class: "visually-hidden" }, message.is_read ? "read" : "sent")) : null),

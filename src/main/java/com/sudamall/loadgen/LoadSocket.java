@@ -81,11 +81,18 @@ final class LoadSocket {
         }
     }
 
-    /** Sends message {@code number}, stamped with the time now; frames leave one after another. */
+    /**
+     * Sends message {@code number}, stamped with the time now; frames leave one after another. The stamp is hex after
+     * a letter: a long run of decimal digits would be masked as a phone number by the content filters.
+     */
     synchronized void send(int number, String roomId) {
-        String frame = "{\"type\":\"text\",\"room_id\":\"" + roomId + "\",\"content\":\"lg:" + number + ":"
-                + System.nanoTime() + "\"}";
+        String frame = "{\"type\":\"text\",\"room_id\":\"" + roomId + "\",\"content\":\"" + content(number) + "\"}";
         tail = tail.thenCompose(ws -> ws.sendText(frame, true));
+    }
+
+    /** A load message's text: its number and the time it was sent. */
+    static String content(int number) {
+        return "lg:" + number + ":t" + Long.toHexString(System.nanoTime());
     }
 
     /** The last seq of a message this socket received (for resume). */
@@ -125,7 +132,7 @@ final class LoadSocket {
         int colon = frame.indexOf(':', start);
         int end = frame.indexOf('"', colon);
         int number = Integer.parseInt(frame, start, colon, 10);
-        long sentAt = Long.parseLong(frame, colon + 1, end, 10);
+        long sentAt = Long.parseUnsignedLong(frame, colon + 2, end, 16);
         ledger.get().arrived(seen, number, sentAt);
         int seqAt = frame.indexOf("\"seq\":");
         if (seqAt > 0) {

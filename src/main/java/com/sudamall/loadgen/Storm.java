@@ -249,7 +249,7 @@ final class Storm {
                 int number = numbers.getAndIncrement();
                 senders.execute(() -> {
                     try {
-                        api.send(token, room.room.id(), "lg:" + number + ":" + System.nanoTime());
+                        api.send(token, room.room.id(), LoadSocket.content(number));
                         ledger.sent(room.sockets.size());
                         room.acked(number);
                     } catch (RuntimeException e) {

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param attachment the file or image it carries
  * @param ref the shared product or order
  * @param isRead true when every other participant has read it
- * @param isFlagged whether it was reported
+ * @param isFlagged whether it was reported or caught by a content filter
+ * @param isMasked whether the content filters hid parts of the text from the other participants (its writer and
+ *     moderators see the whole text)
  * @param moderationStatus {@code approved}, or {@code pending} while held in a moderated room
  */
 public record Message(
@@ -44,4 +46,5 @@ public record Message(
         @Nullable MessageRef ref,
         boolean isRead,
         boolean isFlagged,
+        boolean isMasked,
         String moderationStatus) {}

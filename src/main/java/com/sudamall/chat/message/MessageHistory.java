@@ -123,7 +123,7 @@ public class MessageHistory {
                     .max(Long::compare)
                     .ifPresent(seq -> cursors.advance(room.id(), user.id(), seq));
         }
-        return representation.render(rows);
+        return representation.renderFor(user.id(), user.isModerator(), rows);
     }
 
     /**

@@ -41,7 +41,7 @@ public class MessagePrivacy {
 
     /** Every message the user sent, oldest first. */
     public List<Message> sentBy(String userId) {
-        return representation.render(messages.findBySender(userId));
+        return representation.renderFor(userId, false, messages.findBySender(userId));
     }
 
     /**

@@ -14,8 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param members the room's participants and their read cursors as the message was stored, read once for every
  *     listener (notifications, unread counts)
  * @param room the room as the send checked it (its counters may be behind)
+ * @param flagReason why the content filters sent the message to the moderators, or null
  */
-public record MessageSent(Message message, @Nullable String senderName, List<Member> members, Room room) {
+public record MessageSent(
+        Message message,
+        @Nullable String senderName,
+        List<Member> members,
+        Room room,
+        @Nullable String flagReason) {
 
     public UUID roomId() {
         return message.roomId();

@@ -41,6 +41,7 @@ public class MessageService {
     private final CommerceService commerce;
     private final AttachmentService attachments;
     private final MessageProperties properties;
+    private final ContentScreen screen;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -52,6 +53,7 @@ public class MessageService {
             CommerceService commerce,
             AttachmentService attachments,
             MessageProperties properties,
+            ContentScreen screen,
             ApplicationEventPublisher events,
             Clock clock) {
         this.access = access;
@@ -61,6 +63,7 @@ public class MessageService {
         this.commerce = commerce;
         this.attachments = attachments;
         this.properties = properties;
+        this.screen = screen;
         this.events = events;
         this.clock = clock;
     }
@@ -99,10 +102,28 @@ public class MessageService {
         if (command.replyTo() != null) {
             requireInRoom(command.replyTo(), room.id(), "reply_to");
         }
-        return store.store(
-                room,
-                command.sender().id(),
-                new MessageStore.Draft(type, content, command.replyTo(), command.clientMsgId(), null, attachmentId));
+        MessageStore.Draft draft =
+                new MessageStore.Draft(type, content, command.replyTo(), command.clientMsgId(), null, attachmentId);
+        return forWriter(
+                command.sender(),
+                store.store(room, command.sender().id(), content.isEmpty() ? draft : screened(room, draft)));
+    }
+
+    private MessageStore.Draft screened(Room room, MessageStore.Draft draft) {
+        return draft.screened(screen.screen(room, draft.content()));
+    }
+
+    /** The writer sees the whole of a message the filters masked for the others. */
+    private Sent forWriter(CurrentUser writer, Sent sent) {
+        if (!sent.message().isMasked()) {
+            return sent;
+        }
+        MessageRow row = messages.find(sent.message().id()).orElseThrow();
+        return new Sent(
+                representation
+                        .renderFor(writer.id(), writer.isModerator(), List.of(row))
+                        .getFirst(),
+                sent.isNew());
     }
 
     private Sent sendFile(Room room, SendMessage command, UUID attachmentId) {
@@ -118,7 +139,11 @@ public class MessageService {
                     new MessageRepository.ClientKey(room.id(), command.sender().id(), command.clientMsgId());
             MessageRow earlier = messages.findByClientKeys(List.of(key)).get(key);
             if (earlier != null) {
-                return new Sent(representation.render(earlier), false);
+                return new Sent(
+                        representation
+                                .renderFor(command.sender().id(), false, List.of(earlier))
+                                .getFirst(),
+                        false);
             }
         }
         Attachment attachment = attachments.requireSendable(command.sender(), room.id(), attachmentId);
@@ -131,17 +156,16 @@ public class MessageService {
     public Sent shareProduct(CurrentUser sender, UUID roomId, String productId, @Nullable String text) {
         Room room = access.requireSender(sender, roomId);
         Product product = commerce.requireProduct(productId, "product");
-        String content = text == null || text.isBlank() ? "Check out this product: " + product.name() : checkText(text);
-        return store.store(
-                room,
-                sender.id(),
-                new MessageStore.Draft(
-                        MessageType.PRODUCT,
-                        content,
-                        null,
-                        null,
-                        new MessageStore.Reference("product", product.id(), product.card()),
-                        null));
+        boolean written = text != null && !text.isBlank();
+        String content = written ? checkText(text) : "Check out this product: " + product.name();
+        MessageStore.Draft draft = new MessageStore.Draft(
+                MessageType.PRODUCT,
+                content,
+                null,
+                null,
+                new MessageStore.Reference("product", product.id(), product.card()),
+                null);
+        return forWriter(sender, store.store(room, sender.id(), written ? screened(room, draft) : draft));
     }
 
     /**
@@ -159,17 +183,16 @@ public class MessageService {
         if (!allowed) {
             throw ChatException.forbidden("Only the order's customer, its store or a moderator can share this order");
         }
-        String content = text == null || text.isBlank() ? "Order reference: " + order.orderNumber() : checkText(text);
-        return store.store(
-                room,
-                sender.id(),
-                new MessageStore.Draft(
-                        MessageType.ORDER,
-                        content,
-                        null,
-                        null,
-                        new MessageStore.Reference("order", order.id(), order.card()),
-                        null));
+        boolean written = text != null && !text.isBlank();
+        String content = written ? checkText(text) : "Order reference: " + order.orderNumber();
+        MessageStore.Draft draft = new MessageStore.Draft(
+                MessageType.ORDER,
+                content,
+                null,
+                null,
+                new MessageStore.Reference("order", order.id(), order.card()),
+                null);
+        return forWriter(sender, store.store(room, sender.id(), written ? screened(room, draft) : draft));
     }
 
     /** A message from the platform itself ({@code message_type} system, no sender). */
@@ -184,7 +207,7 @@ public class MessageService {
     /** Changes the text of one's own message within the edit window. */
     @Transactional
     public Message edit(CurrentUser user, UUID roomId, UUID messageId, @Nullable String text) {
-        access.requireVisible(user, roomId);
+        Room room = access.requireVisible(user, roomId);
         MessageRow row = requireInRoom(messageId, roomId, null);
         if (!user.id().equals(row.senderId())) {
             throw ChatException.forbidden("Only the sender can edit a message");
@@ -198,10 +221,17 @@ public class MessageService {
                     ErrorCode.EDIT_WINDOW_CLOSED,
                     "Messages can be edited for " + properties.editWindow().toMinutes() + " minutes after sending");
         }
-        messages.updateContent(messageId, checkText(text), now);
-        Message edited = representation.render(messages.find(messageId).orElseThrow());
-        events.publishEvent(new MessageEdited(edited));
-        return edited;
+        ContentScreen.Screened screened = screen.screen(room, checkText(text));
+        messages.updateContent(messageId, screened.content(), screened.original(), now);
+        if (screened.flagReason() != null) {
+            messages.markFlagged(messageId, screened.flagReason());
+        }
+        MessageRow stored = messages.find(messageId).orElseThrow();
+        Message edited = representation.render(stored);
+        events.publishEvent(new MessageEdited(edited, screened.flagReason()));
+        return representation
+                .renderFor(user.id(), user.isModerator(), List.of(stored))
+                .getFirst();
     }
 
     /** Deletes a message, keeping its id and seq: by its sender or a moderator of the room. */
@@ -228,7 +258,9 @@ public class MessageService {
         if (row.seq() == null && !user.id().equals(row.senderId()) && !user.isModerator()) {
             throw ChatException.notFound("Message");
         }
-        return representation.render(row);
+        return representation
+                .renderFor(user.id(), user.isModerator(), List.of(row))
+                .getFirst();
     }
 
     /** Records that the message was reported. */

@@ -79,7 +79,7 @@ public class FlagService {
                 .orElseGet(() -> flags.insertOpen(message.id(), message.roomId(), reason, "user", now));
         flags.insertReport(message.id(), user.id(), flagId, reason, now);
         messages.markFlagged(message.id(), reason);
-        events.publishEvent(new MessageFlagged(flagId, message.id(), message.roomId(), user.id()));
+        events.publishEvent(new MessageFlagged(flagId, message.id(), message.roomId(), user.id(), "user"));
         return flagId;
     }
 

@@ -159,7 +159,8 @@ class BatchWriter {
                     message,
                     message.sender() == null ? null : message.sender().name(),
                     members.getOrDefault(message.roomId(), List.of()),
-                    sends.get(fresh.get(n)).room()));
+                    sends.get(fresh.get(n)).room(),
+                    rows.get(n).flagReason()));
         }
         return byIndex;
     }
@@ -187,6 +188,7 @@ class BatchWriter {
                 send.senderId(),
                 draft.type(),
                 draft.content(),
+                draft.original(),
                 draft.clientMsgId(),
                 draft.replyTo(),
                 ref == null ? null : ref.type(),
@@ -194,7 +196,8 @@ class BatchWriter {
                 ref == null ? null : json.writeValueAsString(ref.snapshot()),
                 draft.attachmentId(),
                 "approved",
-                false,
+                draft.flagReason() != null,
+                draft.flagReason(),
                 false,
                 false,
                 now,

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Repository;
 public class MessageRepository {
 
     static final String COLUMNS = """
-            m.id, m.room_id, m.seq, m.sender_id, m.message_type, m.content, m.client_msg_id, m.reply_to, m.ref_type,
-            m.ref_id, m.ref_snapshot, m.attachment_id, m.moderation_status, m.is_flagged, m.is_edited, m.is_deleted,
-            m.sent_at, m.edited_at
+            m.id, m.room_id, m.seq, m.sender_id, m.message_type, m.content, m.original_content, m.client_msg_id,
+            m.reply_to, m.ref_type, m.ref_id, m.ref_snapshot, m.attachment_id, m.moderation_status, m.is_flagged,
+            m.flag_reason, m.is_edited, m.is_deleted, m.sent_at, m.edited_at
             """;
 
     static final RowMapper<MessageRow> ROW = MessageRepository::row;
@@ -42,10 +42,12 @@ public class MessageRepository {
     }
 
     private static final String INSERT = """
-            INSERT INTO messages (id, room_id, seq, sender_id, message_type, content, client_msg_id, reply_to,
-                                  ref_type, ref_id, ref_snapshot, attachment_id, moderation_status, sent_at)
-            VALUES (:id, :roomId, :seq, :senderId, :type, :content, :clientMsgId, :replyTo,
-                    :refType, :refId, :refSnapshot, :attachmentId, :moderationStatus, :sentAt)
+            INSERT INTO messages (id, room_id, seq, sender_id, message_type, content, original_content, client_msg_id,
+                                  reply_to, ref_type, ref_id, ref_snapshot, attachment_id, moderation_status,
+                                  is_flagged, flag_reason, sent_at)
+            VALUES (:id, :roomId, :seq, :senderId, :type, :content, :originalContent, :clientMsgId,
+                    :replyTo, :refType, :refId, :refSnapshot, :attachmentId, :moderationStatus,
+                    :isFlagged, :flagReason, :sentAt)
             """;
 
     /** Inserts the rows as one JDBC batch (one round trip on PostgreSQL). */
@@ -62,6 +64,7 @@ public class MessageRepository {
                 .addValue("senderId", row.senderId())
                 .addValue("type", row.type().wireName())
                 .addValue("content", row.content())
+                .addValue("originalContent", row.originalContent())
                 .addValue("clientMsgId", row.clientMsgId())
                 .addValue("replyTo", row.replyTo())
                 .addValue("refType", row.refType())
@@ -69,6 +72,8 @@ public class MessageRepository {
                 .addValue("refSnapshot", row.refSnapshot())
                 .addValue("attachmentId", row.attachmentId())
                 .addValue("moderationStatus", row.moderationStatus())
+                .addValue("isFlagged", row.isFlagged())
+                .addValue("flagReason", row.flagReason())
                 .addValue("sentAt", Timestamps.param(row.sentAt()));
     }
 
@@ -175,10 +180,15 @@ public class MessageRepository {
                 .list();
     }
 
-    public void updateContent(UUID id, String content, Instant editedAt) {
-        jdbc.sql("UPDATE messages SET content = :content, is_edited = TRUE, edited_at = :editedAt WHERE id = :id")
+    public void updateContent(UUID id, String content, @Nullable String original, Instant editedAt) {
+        jdbc.sql("""
+                        UPDATE messages SET content = :content, original_content = :original, is_edited = TRUE,
+                               edited_at = :editedAt
+                         WHERE id = :id
+                        """)
                 .param("id", id)
                 .param("content", content)
+                .param("original", original)
                 .param("editedAt", Timestamps.param(editedAt))
                 .update();
     }
@@ -288,6 +298,7 @@ public class MessageRepository {
                 rs.getString("sender_id"),
                 MessageType.valueOf(rs.getString("message_type").toUpperCase(Locale.ROOT)),
                 rs.getString("content"),
+                rs.getString("original_content"),
                 rs.getString("client_msg_id"),
                 rs.getObject("reply_to", UUID.class),
                 rs.getString("ref_type"),
@@ -296,6 +307,7 @@ public class MessageRepository {
                 rs.getObject("attachment_id", UUID.class),
                 rs.getString("moderation_status"),
                 rs.getBoolean("is_flagged"),
+                rs.getString("flag_reason"),
                 rs.getBoolean("is_edited"),
                 rs.getBoolean("is_deleted"),
                 Timestamps.read(rs, "sent_at"),

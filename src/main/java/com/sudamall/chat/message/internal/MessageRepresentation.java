@@ -8,6 +8,7 @@ import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageRef;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.RoomAccess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +83,46 @@ public class MessageRepresentation {
                 ref(row),
                 isRead(row, members),
                 row.isFlagged(),
+                row.originalContent() != null,
                 row.moderationStatus());
+    }
+
+    /**
+     * Messages as one reader sees them: a masked message shows its whole text to its writer and to moderators, and
+     * what the filters left to everyone else.
+     */
+    public List<Message> renderFor(String readerId, boolean moderator, List<MessageRow> rows) {
+        List<Message> rendered = render(rows);
+        List<Message> seen = new ArrayList<>(rendered.size());
+        for (int i = 0; i < rows.size(); i++) {
+            MessageRow row = rows.get(i);
+            Message message = rendered.get(i);
+            boolean whole = row.originalContent() != null && (moderator || readerId.equals(row.senderId()));
+            seen.add(whole ? withContent(message, row.originalContent()) : message);
+        }
+        return seen;
+    }
+
+    private static Message withContent(Message m, String content) {
+        return new Message(
+                m.id(),
+                m.roomId(),
+                m.seq(),
+                m.messageType(),
+                content,
+                m.sender(),
+                m.sentAt(),
+                m.editedAt(),
+                m.isEdited(),
+                m.isDeleted(),
+                m.replyTo(),
+                m.clientMsgId(),
+                m.attachment(),
+                m.ref(),
+                m.isRead(),
+                m.isFlagged(),
+                m.isMasked(),
+                m.moderationStatus());
     }
 
     /** The seed's {@code is_read}: every other participant's cursor has passed the message. */

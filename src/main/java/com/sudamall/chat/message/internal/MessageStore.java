@@ -1,5 +1,6 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.message.ContentScreen;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.room.Room;
@@ -33,7 +34,34 @@ public class MessageStore {
             @Nullable UUID replyTo,
             @Nullable String clientMsgId,
             @Nullable Reference reference,
-            @Nullable UUID attachmentId) {}
+            @Nullable UUID attachmentId,
+            @Nullable String original,
+            @Nullable String flagReason) {
+
+        /** A draft of text the content screen let through as it is. */
+        public Draft(
+                MessageType type,
+                String content,
+                @Nullable UUID replyTo,
+                @Nullable String clientMsgId,
+                @Nullable Reference reference,
+                @Nullable UUID attachmentId) {
+            this(type, content, replyTo, clientMsgId, reference, attachmentId, null, null);
+        }
+
+        /** The draft with its text as the content screen left it. */
+        public Draft screened(ContentScreen.Screened screened) {
+            return new Draft(
+                    type,
+                    screened.content(),
+                    replyTo,
+                    clientMsgId,
+                    reference,
+                    attachmentId,
+                    screened.original(),
+                    screened.flagReason());
+        }
+    }
 
     /**
      * A product or order share.

@@ -10,8 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBase the wait before the first retry; it doubles with every attempt
  * @param maxAttempts attempts, the first included, after which a publication moves to {@code event_publication_dead}
  * @param retryInterval how often failed publications are looked at
- * @param staleAfter an attempt this old without an outcome is taken for lost (its node stopped); also how long the
- *     retrying node's lease lasts
+ * @param staleAfter an attempt this old without an outcome is taken for lost (its node stopped)
  */
 @ConfigurationProperties("chat.outbox")
 record OutboxProperties(

@@ -42,6 +42,13 @@ class OutboxRepository {
                 || held(name, holder);
     }
 
+    void release(String name, String holder) {
+        jdbc.sql("DELETE FROM job_leases WHERE name = :name AND holder = :holder")
+                .param("name", name)
+                .param("holder", holder)
+                .update();
+    }
+
     private boolean held(String name, String holder) {
         return jdbc.sql("SELECT COUNT(*) FROM job_leases WHERE name = :name AND holder = :holder")
                         .param("name", name)

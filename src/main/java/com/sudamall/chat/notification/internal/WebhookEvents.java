@@ -52,7 +52,12 @@ class WebhookEvents {
     record MessageCreated(
             Message message, RoomType roomType, @Nullable String store, List<String> participants) {}
 
-    record Flagged(UUID flagId, UUID messageId, UUID roomId, String reporter) {}
+    record Flagged(
+            UUID flagId,
+            UUID messageId,
+            UUID roomId,
+            @Nullable String reporter,
+            String source) {}
 
     record RoomOpened(
             UUID roomId,
@@ -80,7 +85,7 @@ class WebhookEvents {
         if (properties.enabled()) {
             publish(
                     "message.flagged",
-                    new Flagged(event.flagId(), event.messageId(), event.roomId(), event.reporterId()));
+                    new Flagged(event.flagId(), event.messageId(), event.roomId(), event.reporterId(), event.source()));
         }
     }
 

@@ -1,0 +1,52 @@
+package com.sudamall.chat.moderation.internal;
+
+import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageEdited;
+import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.moderation.MessageFlagged;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts what the content filters flagged in the moderation queue, in the transaction that stores the message: an
+ * open flag with source {@code filter} (or the message's open flag, if reporters got there first).
+ */
+@Component
+class FilterFlags {
+
+    private final FlagRepository flags;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FilterFlags(FlagRepository flags, ApplicationEventPublisher events, Clock clock) {
+        this.flags = flags;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MessageSent event) {
+        if (event.flagReason() != null) {
+            open(event.message(), event.flagReason());
+        }
+    }
+
+    @EventListener
+    void on(MessageEdited event) {
+        if (event.flagReason() != null) {
+            open(event.message(), event.flagReason());
+        }
+    }
+
+    private void open(Message message, String reason) {
+        if (flags.findOpen(message.id()).isPresent()) {
+            return;
+        }
+        UUID flagId = flags.insertOpen(message.id(), message.roomId(), reason, "filter", Timestamps.now(clock));
+        events.publishEvent(new MessageFlagged(flagId, message.id(), message.roomId(), null, "filter"));
+    }
+}
