@@ -11,6 +11,7 @@ import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRow;
 import com.sudamall.chat.message.internal.MessageStore;
+import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
@@ -42,6 +43,7 @@ public class MessageService {
     private final AttachmentService attachments;
     private final MessageProperties properties;
     private final ContentScreen screen;
+    private final Conduct conduct;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -54,6 +56,7 @@ public class MessageService {
             AttachmentService attachments,
             MessageProperties properties,
             ContentScreen screen,
+            Conduct conduct,
             ApplicationEventPublisher events,
             Clock clock) {
         this.access = access;
@@ -64,6 +67,7 @@ public class MessageService {
         this.attachments = attachments;
         this.properties = properties;
         this.screen = screen;
+        this.conduct = conduct;
         this.events = events;
         this.clock = clock;
     }
@@ -82,6 +86,7 @@ public class MessageService {
      */
     public Sent send(SendMessage command) {
         Room room = access.requireSender(command.sender(), command.roomId());
+        conduct.checkSend(command.sender().id(), room);
         checkClientMsgId(command.clientMsgId());
         if (command.attachmentId() != null) {
             return sendFile(room, command, command.attachmentId());
@@ -155,6 +160,7 @@ public class MessageService {
     /** Shares a product card; the card is kept as it is now. */
     public Sent shareProduct(CurrentUser sender, UUID roomId, String productId, @Nullable String text) {
         Room room = access.requireSender(sender, roomId);
+        conduct.checkSend(sender.id(), room);
         Product product = commerce.requireProduct(productId, "product");
         boolean written = text != null && !text.isBlank();
         String content = written ? checkText(text) : "Check out this product: " + product.name();
@@ -174,6 +180,7 @@ public class MessageService {
      */
     public Sent shareOrder(CurrentUser sender, UUID roomId, String orderId, @Nullable String text) {
         Room room = access.requireSender(sender, roomId);
+        conduct.checkSend(sender.id(), room);
         OrderSnapshot order = commerce.requireOrder(orderId, "order");
         boolean allowed = sender.id().equals(order.customerId())
                 || sender.isModerator()
@@ -208,6 +215,7 @@ public class MessageService {
     @Transactional
     public Message edit(CurrentUser user, UUID roomId, UUID messageId, @Nullable String text) {
         Room room = access.requireVisible(user, roomId);
+        conduct.checkSend(user.id(), room);
         MessageRow row = requireInRoom(messageId, roomId, null);
         if (!user.id().equals(row.senderId())) {
             throw ChatException.forbidden("Only the sender can edit a message");

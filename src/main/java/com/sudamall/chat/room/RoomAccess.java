@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -135,6 +136,12 @@ public class RoomAccess {
     /** The active rooms the user takes part in, each with its last seq. */
     public Map<UUID, Long> activeRoomsOf(String userId) {
         return members.activeRoomsOf(userId);
+    }
+
+    /** The room's participants, as this node remembers them (the send path's view). */
+    public Set<String> memberIds(UUID roomId) {
+        RoomCache.Entry known = cache.get(roomId);
+        return known == null ? Set.of() : known.memberIds();
     }
 
     /** Every room the user is in, active or not (a privacy export). */

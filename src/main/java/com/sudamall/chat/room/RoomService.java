@@ -36,6 +36,7 @@ public class RoomService {
     private final RoomAccess access;
     private final CommerceService commerce;
     private final UserService users;
+    private final Conduct conduct;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -46,6 +47,7 @@ public class RoomService {
             RoomAccess access,
             CommerceService commerce,
             UserService users,
+            Conduct conduct,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock) {
@@ -54,6 +56,7 @@ public class RoomService {
         this.access = access;
         this.commerce = commerce;
         this.users = users;
+        this.conduct = conduct;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -110,6 +113,7 @@ public class RoomService {
             throw ChatException.invalid("name", "at most 255 characters");
         }
         users.ensureExists(participants);
+        conduct.checkOpen(caller.id(), participants);
         String dedupeKey = customerId == null ? null : store.id() + "|" + customerId;
         if (dedupeKey != null) {
             Optional<Room> existing = rooms.findByDedupeKey(dedupeKey);

@@ -55,6 +55,11 @@ public class AuditLog {
         log.info("{} {} {}:{}{}", actor, action, targetType, targetId, reason == null ? "" : " (" + reason + ")");
     }
 
+    /** The newest entries, newest first. */
+    public List<Entry> recent(int limit) {
+        return entries.recent(limit);
+    }
+
     /** The entries about one thing, oldest first. */
     public List<Entry> about(String targetType, String targetId) {
         return entries.about(targetType, targetId);

@@ -281,6 +281,26 @@ public class MessageRepository {
                 .update();
     }
 
+    /**
+     * A moderator's reject: the message is hidden from the room like a deleted one, its text kept for moderators
+     * (in {@code original_content}) and its file released.
+     */
+    public void markRejected(UUID id, Instant at) {
+        jdbc.sql("""
+                        UPDATE messages
+                           SET original_content = COALESCE(original_content, content), content = '',
+                               attachment_id = NULL, ref_snapshot = NULL, is_deleted = TRUE, deleted_at = :at,
+                               moderation_status = 'rejected'
+                         WHERE id = :id
+                        """).param("id", id).param("at", Timestamps.param(at)).update();
+    }
+
+    public void clearFlag(UUID id) {
+        jdbc.sql("UPDATE messages SET is_flagged = FALSE WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
     public void markFlagged(UUID id, String reason) {
         jdbc.sql("UPDATE messages SET is_flagged = TRUE, flag_reason = :reason WHERE id = :id")
                 .param("id", id)

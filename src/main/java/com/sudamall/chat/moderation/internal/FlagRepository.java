@@ -1,5 +1,6 @@
 package com.sudamall.chat.moderation.internal;
 
+import com.sudamall.chat.web.TimeCursor;
 import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,6 +64,59 @@ public class FlagRepository {
                 .param("now", Timestamps.param(now))
                 .update();
         return id;
+    }
+
+    /**
+     * Flags of a status, oldest first, after a cursor.
+     *
+     * @param source who opened it: {@code user} or {@code filter}
+     */
+    public record QueuedFlag(
+            UUID id,
+            UUID messageId,
+            UUID roomId,
+            @Nullable String reason,
+            String source,
+            String status,
+            Instant createdAt) {}
+
+    public List<QueuedFlag> queue(String status, @Nullable TimeCursor after, int limit) {
+        return jdbc.sql("""
+                        SELECT id, message_id, room_id, reason, source, status, created_at
+                          FROM flags
+                         WHERE status = :status
+                           AND (CAST(:at AS TIMESTAMP WITH TIME ZONE) IS NULL
+                                OR created_at > :at OR (created_at = :at AND id > :id))
+                         ORDER BY created_at, id
+                         LIMIT :limit
+                        """)
+                .param("status", status)
+                .param("at", after == null ? null : Timestamps.param(after.at()))
+                .param("id", after == null ? null : after.id())
+                .param("limit", limit)
+                .query((rs, n) -> new QueuedFlag(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("message_id", UUID.class),
+                        rs.getObject("room_id", UUID.class),
+                        rs.getString("reason"),
+                        rs.getString("source"),
+                        rs.getString("status"),
+                        Timestamps.read(rs, "created_at")))
+                .list();
+    }
+
+    /** Closes the message's open flag with a moderator's decision; false when it had none. */
+    public boolean resolveOpen(UUID messageId, String status, String moderatorId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE flags SET status = :status, open_key = NULL, resolved_by = :by, resolved_at = :now
+                         WHERE open_key = :messageId
+                        """)
+                        .param("status", status)
+                        .param("by", moderatorId)
+                        .param("now", Timestamps.param(now))
+                        .param("messageId", messageId)
+                        .update()
+                > 0;
     }
 
     /** The flag a user's earlier report on the message belongs to. */

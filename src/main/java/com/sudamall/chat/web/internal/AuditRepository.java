@@ -2,6 +2,8 @@ package com.sudamall.chat.web.internal;
 
 import com.sudamall.chat.web.AuditLog.Entry;
 import com.sudamall.chat.web.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +42,15 @@ public class AuditRepository {
                 .update();
     }
 
+    public List<Entry> recent(int limit) {
+        return jdbc.sql("""
+                        SELECT id, actor_id, action, target_type, target_id, reason, created_at
+                          FROM audit_log
+                         ORDER BY created_at DESC, id DESC
+                         LIMIT :limit
+                        """).param("limit", limit).query(AuditRepository::entry).list();
+    }
+
     public List<Entry> about(String targetType, String targetId) {
         return jdbc.sql("""
                         SELECT id, actor_id, action, target_type, target_id, reason, created_at
@@ -49,14 +60,18 @@ public class AuditRepository {
                         """)
                 .param("targetType", targetType)
                 .param("targetId", targetId)
-                .query((rs, n) -> new Entry(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("actor_id"),
-                        rs.getString("action"),
-                        rs.getString("target_type"),
-                        rs.getString("target_id"),
-                        rs.getString("reason"),
-                        Timestamps.read(rs, "created_at")))
+                .query(AuditRepository::entry)
                 .list();
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(
+                rs.getObject("id", UUID.class),
+                rs.getString("actor_id"),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                rs.getString("reason"),
+                Timestamps.read(rs, "created_at"));
     }
 }

@@ -1,0 +1,99 @@
+package com.sudamall.chat.message;
+
+import com.sudamall.chat.attachment.AttachmentService;
+import com.sudamall.chat.message.internal.MessageRepository;
+import com.sudamall.chat.message.internal.MessageRepresentation;
+import com.sudamall.chat.message.internal.MessageRow;
+import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.Timestamps;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * What moderators do to messages: see them whole with the messages around them, approve, hide (reject) or delete
+ * them. The caller checks that the user is a moderator and runs these in its transaction.
+ */
+@Service
+public class MessageModeration {
+
+    private final MessageRepository messages;
+    private final MessageRepresentation representation;
+    private final AttachmentService attachments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MessageModeration(
+            MessageRepository messages,
+            MessageRepresentation representation,
+            AttachmentService attachments,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.messages = messages;
+        this.representation = representation;
+        this.attachments = attachments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The message as moderators see it (masked text whole). */
+    public Message find(String moderatorId, UUID messageId) {
+        return representation
+                .renderFor(moderatorId, true, List.of(require(messageId)))
+                .getFirst();
+    }
+
+    /** Up to {@code around} messages before and after it in its room, oldest first, as moderators see them. */
+    public List<Message> context(String moderatorId, UUID messageId, int around) {
+        MessageRow row = require(messageId);
+        if (row.seq() == null) {
+            return List.of();
+        }
+        List<MessageRow> near = messages
+                .findBetween(
+                        row.roomId(),
+                        Math.max(0, row.seq() - around - 1),
+                        row.seq() + around + 1,
+                        2 * around + 1,
+                        MessageRepository.From.OLDEST)
+                .stream()
+                .filter(m -> !m.id().equals(messageId))
+                .toList();
+        return representation.renderFor(moderatorId, true, near);
+    }
+
+    /** Approved: it stays as it is, and is no longer marked flagged. */
+    public void approve(UUID messageId) {
+        require(messageId);
+        messages.clearFlag(messageId);
+    }
+
+    /** Rejected: hidden from the room at once like a deleted message; moderators keep seeing its text. */
+    public void reject(UUID messageId) {
+        MessageRow row = require(messageId);
+        messages.markRejected(messageId, Timestamps.now(clock));
+        released(row);
+    }
+
+    /** Deleted for good, as its sender could. */
+    public void delete(UUID messageId) {
+        MessageRow row = require(messageId);
+        if (!row.isDeleted()) {
+            messages.markDeleted(messageId, Timestamps.now(clock));
+            released(row);
+        }
+    }
+
+    private void released(MessageRow row) {
+        if (row.attachmentId() != null) {
+            attachments.release(List.of(row.attachmentId()));
+        }
+        events.publishEvent(new MessageDeleted(row.roomId(), row.id(), row.seq()));
+    }
+
+    private MessageRow require(UUID messageId) {
+        return messages.find(messageId).orElseThrow(() -> ChatException.notFound("Message"));
+    }
+}
