@@ -1,6 +1,7 @@
 package com.sudamall.chat.web;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refusal the client can act on: it carries an {@link ErrorCode} of API.md, a human-readable detail and, for
@@ -11,6 +12,7 @@ public class ChatException extends RuntimeException {
 
     private final ErrorCode code;
     private final Map<String, String> fields;
+    private @Nullable Long retryAfterSeconds;
 
     public ChatException(ErrorCode code, String detail) {
         this(code, detail, Map.of());
@@ -30,6 +32,18 @@ public class ChatException extends RuntimeException {
     /** A 404 {@code not_found}: unknown, or not visible to the caller. */
     public static ChatException notFound(String what) {
         return new ChatException(ErrorCode.NOT_FOUND, what + " not found");
+    }
+
+    /** A 429 {@code rate_limited}, with the seconds after which a retry can succeed ({@code Retry-After}). */
+    public static ChatException rateLimited(String detail, long retryAfterSeconds) {
+        ChatException e = new ChatException(ErrorCode.RATE_LIMITED, detail);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
+    /** Seconds until a retry can succeed, for a rate limit; null otherwise. */
+    public @Nullable Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** A 403 {@code forbidden}. */

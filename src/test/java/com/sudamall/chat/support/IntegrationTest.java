@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * share one context and one database without seeing each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// tests send faster than any person; RateLimitIntegrationTests turns the limits back on
+@TestPropertySource(properties = "chat.rate-limits.enabled=false")
 public abstract class IntegrationTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();

@@ -27,6 +27,7 @@ class ConductRules implements Conduct {
 
     private final ConductRepository conduct;
     private final RoomAccess rooms;
+    private final RateLimiter limits;
     private final Clock clock;
     private final Cache<String, Set<String>> blockers = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -37,9 +38,10 @@ class ConductRules implements Conduct {
             .expireAfterWrite(FRESHNESS)
             .build();
 
-    ConductRules(ConductRepository conduct, RoomAccess rooms, Clock clock) {
+    ConductRules(ConductRepository conduct, RoomAccess rooms, RateLimiter limits, Clock clock) {
         this.conduct = conduct;
         this.rooms = rooms;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -56,6 +58,7 @@ class ConductRules implements Conduct {
                 throw new ChatException(ErrorCode.BLOCKED, "A participant of this conversation has blocked you");
             }
         }
+        limits.message(userId);
     }
 
     @Override
@@ -64,6 +67,12 @@ class ConductRules implements Conduct {
         if (participantIds.stream().anyMatch(blockedBy::contains)) {
             throw new ChatException(ErrorCode.BLOCKED, "One of these users has blocked you");
         }
+        limits.room(userId);
+    }
+
+    @Override
+    public void checkConnect(String userId) {
+        limits.connect(userId);
     }
 
     private Set<String> blockersOf(String userId) {

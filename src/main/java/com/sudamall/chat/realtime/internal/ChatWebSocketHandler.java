@@ -8,14 +8,18 @@ import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.SendMessage;
+import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomNotFoundException;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,6 +39,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
     private static final String SOCKET = "chat.socket";
+    private static final String COUNTED = "chat.socket.counted";
 
     private final UserService users;
     private final RoomAccess access;
@@ -48,6 +53,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private final PresenceTracker presence;
     private final RealtimeProperties properties;
     private final RoomAttendance attendance;
+    private final Conduct conduct;
+    private final Map<String, AtomicInteger> socketsPerUser = new ConcurrentHashMap<>();
 
     ChatWebSocketHandler(
             UserService users,
@@ -61,7 +68,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             OrderedDelivery ordered,
             PresenceTracker presence,
             RealtimeProperties properties,
-            RoomAttendance attendance) {
+            RoomAttendance attendance,
+            Conduct conduct) {
         this.users = users;
         this.access = access;
         this.messages = messages;
@@ -74,6 +82,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         this.presence = presence;
         this.properties = properties;
         this.attendance = attendance;
+        this.conduct = conduct;
     }
 
     @Override
@@ -89,6 +98,9 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             return;
         }
         CurrentUser user = opening.user();
+        if (!admitted(raw, user)) {
+            return;
+        }
         User card = users.cards(List.of(user.id())).get(user.id());
         UUID roomId = opening.roomId();
         SocketSession session = new SocketSession(raw, user, card, roomId, properties);
@@ -156,18 +168,55 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                 case InboundFrame.Ping f -> reply(session, new OutboundFrame.Pong());
             }
         } catch (ChatException e) {
-            reply(session, new OutboundFrame.Error(e.getMessage(), e.code().code(), roomId, clientMsgId));
+            reply(
+                    session,
+                    new OutboundFrame.Error(
+                            e.getMessage(), e.code().code(), roomId, clientMsgId, e.retryAfterSeconds()));
         } catch (RuntimeException e) {
             log.error("frame from socket {} failed", session.id(), e);
             reply(
                     session,
-                    new OutboundFrame.Error("Internal error", ErrorCode.INTERNAL_ERROR.code(), roomId, clientMsgId));
+                    new OutboundFrame.Error(
+                            "Internal error", ErrorCode.INTERNAL_ERROR.code(), roomId, clientMsgId, null));
         }
+    }
+
+    /**
+     * The user's connects per minute (all nodes) and open sockets (this node) are limited: past either, the socket is
+     * told why in an {@code error} frame and closed with 4429.
+     */
+    private boolean admitted(WebSocketSession raw, CurrentUser user) throws IOException {
+        String refusal;
+        Long retryAfter = null;
+        try {
+            conduct.checkConnect(user.id());
+            AtomicInteger open = socketsPerUser.computeIfAbsent(user.id(), id -> new AtomicInteger());
+            if (open.incrementAndGet() <= properties.maxSocketsPerUser()) {
+                raw.getAttributes().put(COUNTED, Boolean.TRUE);
+                return true;
+            }
+            release(user.id());
+            refusal = "Too many open sockets (" + properties.maxSocketsPerUser() + "): close one first";
+        } catch (ChatException e) {
+            refusal = e.getMessage();
+            retryAfter = e.retryAfterSeconds();
+        }
+        raw.sendMessage(new TextMessage(
+                codec.encode(new OutboundFrame.Error(refusal, ErrorCode.RATE_LIMITED.code(), null, null, retryAfter))));
+        raw.close(CloseCode.RATE_LIMITED.status("rate limited"));
+        return false;
+    }
+
+    private void release(String userId) {
+        socketsPerUser.computeIfPresent(userId, (id, open) -> open.decrementAndGet() <= 0 ? null : open);
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
         SocketSession session = (SocketSession) raw.getAttributes().remove(SOCKET);
+        if (raw.getAttributes().remove(COUNTED) != null && session != null) {
+            release(session.user().id());
+        }
         if (session == null) {
             return;
         }

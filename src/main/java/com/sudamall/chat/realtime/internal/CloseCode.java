@@ -13,7 +13,9 @@ enum CloseCode {
     /** No valid token or ticket. */
     UNAUTHORIZED(4401),
     /** The room is unknown, inactive, or the caller is not a participant. */
-    FORBIDDEN(4403);
+    FORBIDDEN(4403),
+    /** Too many connects in a short time, or too many sockets open at once: wait, then reconnect. */
+    RATE_LIMITED(4429);
 
     private final int code;
 

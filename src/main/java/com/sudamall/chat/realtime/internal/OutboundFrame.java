@@ -62,11 +62,14 @@ sealed interface OutboundFrame {
             @Nullable UUID roomId,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-            String clientMsgId)
+            String clientMsgId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            Long retryAfter)
             implements OutboundFrame {
 
         Error(String message, String code, @Nullable UUID roomId) {
-            this(message, code, roomId, null);
+            this(message, code, roomId, null, null);
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param largeRoomSize rooms with more participants get no per-member frames ({@code presence}, {@code unread}):
  *     those would cost a frame per member for each event; their clients count unread messages from the
  *     {@code message} frames
+ * @param maxSocketsPerUser sockets one user may hold open on this node; more are closed with 4429
  */
 @ConfigurationProperties("chat.realtime")
 record RealtimeProperties(
@@ -24,4 +25,5 @@ record RealtimeProperties(
         @DefaultValue("1MB") DataSize sendBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("5s") Duration typingTimeout,
-        @DefaultValue("100") int largeRoomSize) {}
+        @DefaultValue("100") int largeRoomSize,
+        @DefaultValue("20") int maxSocketsPerUser) {}

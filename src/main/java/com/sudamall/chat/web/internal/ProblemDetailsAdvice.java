@@ -39,7 +39,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ChatException.class)
     ResponseEntity<Object> chat(ChatException e) {
-        return respond(e.code(), e.getMessage(), e.fields(), new HttpHeaders());
+        HttpHeaders headers = new HttpHeaders();
+        if (e.retryAfterSeconds() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return respond(e.code(), e.getMessage(), e.fields(), headers);
     }
 
     @ExceptionHandler({
