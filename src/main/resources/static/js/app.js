@@ -4,6 +4,7 @@ import { devLogin, get, patch, post, session } from "./api.js";
 import { Conversation } from "./conversation.js";
 import { el, shortWhen } from "./format.js";
 import { Inbox } from "./inbox.js";
+import { ModerationConsole } from "./moderation.js";
 import { ChatSocket } from "./socket.js";
 
 const DEMO_USERS = [
@@ -76,7 +77,19 @@ async function start() {
   const inbox = new Inbox($("#rooms"), $("#room-filter"), me, openRoom);
   window.__chat = { socket, inbox, conversation }; // for the browser tests and the curious
 
+  const moderator = me.roles?.some((r) => r === "moderator" || r === "admin");
+  const console_ = moderator ? new ModerationConsole($("#console"), notify) : null;
+  if (console_) {
+    $("#moderation-open").hidden = false;
+    $("#moderation-open").onclick = () => {
+      $("#conversation").hidden = true;
+      document.body.classList.add("in-conversation");
+      console_.open();
+    };
+  }
+
   async function openRoom(roomId) {
+    console_?.close();
     inbox.select(roomId);
     document.body.classList.add("in-conversation");
     const room = inbox.rooms.get(roomId) ?? (await get(`rooms/${roomId}/`));

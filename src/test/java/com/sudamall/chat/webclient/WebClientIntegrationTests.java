@@ -298,6 +298,46 @@ class WebClientIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void aModeratorRejectsAFlaggedMessageAndItDisappearsForTheParticipants() {
+        ChatClient moderator = login("moderator", "moderator");
+        ChatClient alice = login("alice", "customer");
+        ChatClient bob = login("bob", "customer");
+        String roomId = roomId(privateRoom(alice, bob));
+        send(alice, roomId, "Hello Bob");
+        String insult =
+                send(alice, roomId, "You are a complete idiot").path("id").asString();
+        send(alice, roomId, "Anyway, the mug?");
+        bob.post("messages/" + insult + "/flag/", Map.of("reason", "insult")).expect(201);
+
+        try (Browser participant = Browser.open(1280, 800);
+                Browser console = Browser.open(1280, 800)) {
+            participant.get("http://localhost:" + port + "/?token=" + bob.token() + "#room=" + roomId);
+            participant.until("the message", () -> texts(participant).contains("You are a complete idiot"));
+            console.get("http://localhost:" + port + "/?token=" + moderator.token());
+            console.find("#moderation-open").click();
+            String entry = "li.flag[data-message-id='" + insult + "']";
+            console.until(
+                    "the flag with its context",
+                    () -> console.find(entry).getText().contains("Hello Bob")
+                            && console.find(entry).getText().contains("Reported by " + bob.name));
+            console.screenshot("moderation-queue");
+            console.find(entry + " .decision-reason").sendKeys("insult");
+            console.find(entry + " .reject").click();
+            console.until("the queue without it", () -> console.all(entry).isEmpty());
+
+            participant.until(
+                    "the message gone live",
+                    () -> !texts(participant).contains("You are a complete idiot")
+                            && participant.find(".messages").getText().contains("This message was deleted"));
+
+            console.find(".tab:nth-of-type(2)").click();
+            console.until(
+                    "the audit entry", () -> console.find(".audit").getText().contains("moderation.rejected"));
+            assertThat(console.find(".audit").getText()).contains("insult");
+        }
+    }
+
     private static void awaitOnline(Browser browser) {
         browser.until("the socket", () -> "open".equals(browser.script("return window.__chat?.socket.status")));
     }
