@@ -61,7 +61,8 @@ public class MessageHistory {
         List<MessageRow> rows = newest <= 0
                 ? List.of()
                 : messages.findBetween(roomId, newest - perPage, newest + 1, perPage, MessageRepository.From.NEWEST);
-        return new SeedPage(read(user, room, rows, markRead), room.lastSeq(), page, perPage);
+        List<Message> messages = read(user, room, rows, markRead);
+        return new SeedPage(page == 1 ? withHeld(user, room, messages, true) : messages, room.lastSeq(), page, perPage);
     }
 
     /**
@@ -101,7 +102,9 @@ public class MessageHistory {
         if (afterSeq == null) {
             Collections.reverse(page);
         }
-        return new SeqPage(read(user, room, page, markRead), hasMore);
+        List<Message> messages = read(user, room, page, markRead);
+        boolean reachesTheEnd = beforeSeq == null && (afterSeq == null || !hasMore);
+        return new SeqPage(reachesTheEnd ? withHeld(user, room, messages, false) : messages, hasMore);
     }
 
     /**
@@ -113,6 +116,29 @@ public class MessageHistory {
                 messages.findBetween(roomId, afterSeq, Long.MAX_VALUE, limit, MessageRepository.From.NEWEST));
         Collections.reverse(rows);
         return representation.render(rows).stream().filter(m -> !m.isDeleted()).toList();
+    }
+
+    /**
+     * The newest page also shows what waits for approval in a pre-moderated room: the reader's own held messages,
+     * or all of them to its moderators; after the numbered ones ({@code newestFirst} puts them before).
+     */
+    private List<Message> withHeld(CurrentUser user, Room room, List<Message> page, boolean newestFirst) {
+        if (!room.isModerated()) {
+            return page;
+        }
+        List<MessageRow> held = messages.findHeld(room.id(), access.canModerate(user, room) ? null : user.id());
+        if (held.isEmpty()) {
+            return page;
+        }
+        List<Message> shown = new ArrayList<>(representation.renderFor(user.id(), user.isModerator(), held));
+        if (newestFirst) {
+            Collections.reverse(shown);
+            shown.addAll(page);
+            return shown;
+        }
+        List<Message> all = new ArrayList<>(page);
+        all.addAll(shown);
+        return all;
     }
 
     private List<Message> read(CurrentUser user, Room room, List<MessageRow> rows, boolean markRead) {

@@ -4,10 +4,16 @@ import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRow;
+import com.sudamall.chat.message.internal.SequenceAllocator;
+import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -21,6 +27,8 @@ public class MessageModeration {
 
     private final MessageRepository messages;
     private final MessageRepresentation representation;
+    private final SequenceAllocator sequences;
+    private final RoomAccess rooms;
     private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -28,11 +36,15 @@ public class MessageModeration {
     MessageModeration(
             MessageRepository messages,
             MessageRepresentation representation,
+            SequenceAllocator sequences,
+            RoomAccess rooms,
             AttachmentService attachments,
             ApplicationEventPublisher events,
             Clock clock) {
         this.messages = messages;
         this.representation = representation;
+        this.sequences = sequences;
+        this.rooms = rooms;
         this.attachments = attachments;
         this.events = events;
         this.clock = clock;
@@ -64,10 +76,27 @@ public class MessageModeration {
         return representation.renderFor(moderatorId, true, near);
     }
 
-    /** Approved: it stays as it is, and is no longer marked flagged. */
+    /**
+     * Approved: it stays as it is, and is no longer marked flagged. A message held in a pre-moderated room is numbered
+     * at the end of its room now and delivered as if just sent.
+     */
     public void approve(UUID messageId) {
-        require(messageId);
+        MessageRow row = require(messageId);
         messages.clearFlag(messageId);
+        if (row.seq() != null || !"pending".equals(row.moderationStatus())) {
+            return;
+        }
+        Room room = rooms.require(row.roomId());
+        long seq = sequences
+                .reserve(new TreeMap<>(Map.of(room.id(), 1)), Timestamps.now(clock))
+                .get(room.id());
+        messages.approveHeld(messageId, seq);
+        List<Member> members = rooms.members(room.id());
+        Message approved = representation
+                .render(List.of(messages.find(messageId).orElseThrow()), Map.of(room.id(), members))
+                .getFirst();
+        events.publishEvent(new MessageSent(
+                approved, approved.sender() == null ? null : approved.sender().name(), members, room, null));
     }
 
     /** Rejected: hidden from the room at once like a deleted message; moderators keep seeing its text. */

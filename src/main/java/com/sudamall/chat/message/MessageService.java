@@ -109,13 +109,18 @@ public class MessageService {
         }
         MessageStore.Draft draft =
                 new MessageStore.Draft(type, content, command.replyTo(), command.clientMsgId(), null, attachmentId);
-        return forWriter(
-                command.sender(),
-                store.store(room, command.sender().id(), content.isEmpty() ? draft : screened(room, draft)));
+        MessageStore.Draft checked =
+                moderated(room, command.sender(), content.isEmpty() ? draft : screened(room, draft));
+        return forWriter(command.sender(), store.store(room, command.sender().id(), checked));
     }
 
     private MessageStore.Draft screened(Room room, MessageStore.Draft draft) {
         return draft.screened(screen.screen(room, draft.content()));
+    }
+
+    /** In a pre-moderated room, what others than moderators write waits for a moderator's approval. */
+    private MessageStore.Draft moderated(Room room, CurrentUser writer, MessageStore.Draft draft) {
+        return room.isModerated() && !access.canModerate(writer, room) ? draft.hold() : draft;
     }
 
     /** The writer sees the whole of a message the filters masked for the others. */
@@ -171,7 +176,9 @@ public class MessageService {
                 null,
                 new MessageStore.Reference("product", product.id(), product.card()),
                 null);
-        return forWriter(sender, store.store(room, sender.id(), written ? screened(room, draft) : draft));
+        return forWriter(
+                sender,
+                store.store(room, sender.id(), moderated(room, sender, written ? screened(room, draft) : draft)));
     }
 
     /**
@@ -199,7 +206,9 @@ public class MessageService {
                 null,
                 new MessageStore.Reference("order", order.id(), order.card()),
                 null);
-        return forWriter(sender, store.store(room, sender.id(), written ? screened(room, draft) : draft));
+        return forWriter(
+                sender,
+                store.store(room, sender.id(), moderated(room, sender, written ? screened(room, draft) : draft)));
     }
 
     /** A message from the platform itself ({@code message_type} system, no sender). */

@@ -101,7 +101,9 @@ class BatchWriter {
                 continue;
             }
             fresh.add(i);
-            counts.merge(sends.get(i).room().id(), 1, Integer::sum);
+            if (!sends.get(i).draft().held()) {
+                counts.merge(sends.get(i).room().id(), 1, Integer::sum);
+            }
         }
         Map<Integer, Message> stored = fresh.isEmpty() ? Map.of() : insert(sends, fresh, counts);
 
@@ -130,12 +132,16 @@ class BatchWriter {
 
     private Map<Integer, Message> insert(List<Send> sends, List<Integer> fresh, SortedMap<UUID, Integer> counts) {
         Instant now = Timestamps.now(clock);
-        Map<UUID, Long> next = new HashMap<>(sequences.reserve(counts, now));
+        Map<UUID, Long> next = new HashMap<>(counts.isEmpty() ? Map.of() : sequences.reserve(counts, now));
         List<MessageRow> rows = new ArrayList<>(fresh.size());
         // Sending implies having read the room up to one's own message: each sender's cursor moves to their last.
         Map<RoomSender, Long> reached = new LinkedHashMap<>();
         for (int i : fresh) {
             Send send = sends.get(i);
+            if (send.draft().held()) {
+                rows.add(row(send, null, now));
+                continue;
+            }
             long seq = next.merge(send.room().id(), 1L, Long::sum) - 1;
             rows.add(row(send, seq, now));
             if (send.senderId() != null) {
@@ -149,7 +155,8 @@ class BatchWriter {
                         .map(e -> new Cursor(e.getKey().roomId(), e.getKey().userId(), e.getValue()))
                         .toList(),
                 now);
-        Map<UUID, List<Member>> members = access.members(counts.keySet());
+        Map<UUID, List<Member>> members = access.members(
+                fresh.stream().map(i -> sends.get(i).room().id()).distinct().toList());
         List<Message> rendered = representation.render(rows, members);
         Map<Integer, Message> byIndex = new HashMap<>();
         for (int n = 0; n < rendered.size(); n++) {
@@ -178,7 +185,7 @@ class BatchWriter {
         return carried;
     }
 
-    private MessageRow row(Send send, long seq, Instant now) {
+    private MessageRow row(Send send, @Nullable Long seq, Instant now) {
         Draft draft = send.draft();
         Reference ref = draft.reference();
         return new MessageRow(
@@ -195,7 +202,7 @@ class BatchWriter {
                 ref == null ? null : ref.id(),
                 ref == null ? null : json.writeValueAsString(ref.snapshot()),
                 draft.attachmentId(),
-                "approved",
+                draft.held() ? "pending" : "approved",
                 draft.flagReason() != null,
                 draft.flagReason(),
                 false,

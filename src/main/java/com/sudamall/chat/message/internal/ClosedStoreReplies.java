@@ -63,6 +63,7 @@ class ClosedStoreReplies implements DisposableBean {
         Room room = event.room();
         Message message = event.message();
         if (message.sender() == null
+                || message.seq() == null
                 || message.messageType() == MessageType.SYSTEM
                 || room.type() != RoomType.CUSTOMER_STORE
                 || room.storeId() == null

@@ -295,6 +295,29 @@ public class MessageRepository {
                         """).param("id", id).param("at", Timestamps.param(at)).update();
     }
 
+    /** A held message approved: numbered into its room's order now. */
+    public void approveHeld(UUID id, long seq) {
+        jdbc.sql("UPDATE messages SET seq = :seq, moderation_status = 'approved' WHERE id = :id AND seq IS NULL")
+                .param("seq", seq)
+                .param("id", id)
+                .update();
+    }
+
+    /** Messages of a room held for approval, oldest first; only the sender's unless {@code senderId} is null. */
+    public List<MessageRow> findHeld(UUID roomId, @Nullable String senderId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM messages m
+                        WHERE m.room_id = :roomId AND m.seq IS NULL AND m.moderation_status = 'pending'
+                          AND (CAST(:senderId AS VARCHAR) IS NULL OR m.sender_id = :senderId)
+                        ORDER BY m.sent_at, m.id
+                        LIMIT 100
+                        """)
+                .param("roomId", roomId)
+                .param("senderId", senderId)
+                .query(ROW)
+                .list();
+    }
+
     public void clearFlag(UUID id) {
         jdbc.sql("UPDATE messages SET is_flagged = FALSE WHERE id = :id")
                 .param("id", id)

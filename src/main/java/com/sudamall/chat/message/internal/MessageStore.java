@@ -36,7 +36,8 @@ public class MessageStore {
             @Nullable Reference reference,
             @Nullable UUID attachmentId,
             @Nullable String original,
-            @Nullable String flagReason) {
+            @Nullable String flagReason,
+            boolean held) {
 
         /** A draft of text the content screen let through as it is. */
         public Draft(
@@ -46,7 +47,7 @@ public class MessageStore {
                 @Nullable String clientMsgId,
                 @Nullable Reference reference,
                 @Nullable UUID attachmentId) {
-            this(type, content, replyTo, clientMsgId, reference, attachmentId, null, null);
+            this(type, content, replyTo, clientMsgId, reference, attachmentId, null, null, false);
         }
 
         /** The draft with its text as the content screen left it. */
@@ -59,7 +60,13 @@ public class MessageStore {
                     reference,
                     attachmentId,
                     screened.original(),
-                    screened.flagReason());
+                    screened.flagReason(),
+                    held);
+        }
+
+        /** The draft held for a moderator's approval: stored without a seq, shown to its sender and moderators. */
+        public Draft hold() {
+            return new Draft(type, content, replyTo, clientMsgId, reference, attachmentId, original, flagReason, true);
         }
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * gapless. Must run inside the sending transaction.
  */
 @Component
-class SequenceAllocator {
+public class SequenceAllocator {
 
     private static final String BUMP = """
             UPDATE rooms
@@ -42,7 +42,7 @@ class SequenceAllocator {
      *     so two batches (on two nodes) sharing rooms wait for each other instead of deadlocking
      * @return the first reserved number of each room
      */
-    Map<UUID, Long> reserve(SortedMap<UUID, Integer> counts, Instant now) {
+    public Map<UUID, Long> reserve(SortedMap<UUID, Integer> counts, Instant now) {
         SqlParameterSource[] bumps = counts.entrySet().stream()
                 .map(e -> new MapSqlParameterSource()
                         .addValue("roomId", e.getKey())

@@ -12,8 +12,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts what the content filters flagged in the moderation queue, in the transaction that stores the message: an
- * open flag with source {@code filter} (or the message's open flag, if reporters got there first).
+ * Puts what the content filters flagged, and what a pre-moderated room holds for approval, in the moderation queue,
+ * in the transaction that stores the message: an open flag with source {@code filter} or {@code premoderation} (or
+ * the message's open flag, if reporters got there first).
  */
 @Component
 class FilterFlags {
@@ -30,23 +31,25 @@ class FilterFlags {
 
     @EventListener
     void on(MessageSent event) {
-        if (event.flagReason() != null) {
-            open(event.message(), event.flagReason());
+        if (event.message().seq() == null) {
+            open(event.message(), "Held for approval in a moderated room", "premoderation");
+        } else if (event.flagReason() != null) {
+            open(event.message(), event.flagReason(), "filter");
         }
     }
 
     @EventListener
     void on(MessageEdited event) {
         if (event.flagReason() != null) {
-            open(event.message(), event.flagReason());
+            open(event.message(), event.flagReason(), "filter");
         }
     }
 
-    private void open(Message message, String reason) {
+    private void open(Message message, String reason, String source) {
         if (flags.findOpen(message.id()).isPresent()) {
             return;
         }
-        UUID flagId = flags.insertOpen(message.id(), message.roomId(), reason, "filter", Timestamps.now(clock));
-        events.publishEvent(new MessageFlagged(flagId, message.id(), message.roomId(), null, "filter"));
+        UUID flagId = flags.insertOpen(message.id(), message.roomId(), reason, source, Timestamps.now(clock));
+        events.publishEvent(new MessageFlagged(flagId, message.id(), message.roomId(), null, source));
     }
 }

@@ -101,7 +101,9 @@ class NotificationWriter {
      */
     @EventListener
     void on(MessageSent event) {
-        if (event.members().size() > properties.largeRoomSize()) {
+        // a message held for approval is announced once approved, when it is published again with its seq
+        if (event.members().size() > properties.largeRoomSize()
+                || event.message().seq() == null) {
             return;
         }
         Message message = event.message();

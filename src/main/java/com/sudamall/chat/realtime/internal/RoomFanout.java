@@ -16,7 +16,9 @@ import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomChanged;
 import com.sudamall.chat.web.AfterCommit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -100,9 +102,19 @@ class RoomFanout {
     private void deliver(MessageSent event) {
         Message message = event.message();
         OutboundFrame frame = new OutboundFrame.MessageFrame(event.roomId(), message);
+        if (message.seq() == null) {
+            // held for approval: its sender and the room's moderator see it; the room when it is approved
+            Stream.of(
+                            message.sender() == null ? null : message.sender().id(),
+                            event.room().moderatorId())
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .forEach(userId -> toUser(userId, frame));
+            return;
+        }
         bus.publish(new BusEvent(Channel.room(event.roomId()), codec.encode(frame), null, message.seq()));
         List<Member> members = event.members();
-        if (members.size() > properties.largeRoomSize() || message.seq() == null) {
+        if (members.size() > properties.largeRoomSize()) {
             return;
         }
         String senderId = message.sender() == null ? null : message.sender().id();
