@@ -4,6 +4,7 @@ import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRow;
+import com.sudamall.chat.message.internal.ReadCursors;
 import com.sudamall.chat.message.internal.SequenceAllocator;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.Room;
@@ -28,6 +29,7 @@ public class MessageModeration {
     private final MessageRepository messages;
     private final MessageRepresentation representation;
     private final SequenceAllocator sequences;
+    private final ReadCursors cursors;
     private final RoomAccess rooms;
     private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
@@ -37,6 +39,7 @@ public class MessageModeration {
             MessageRepository messages,
             MessageRepresentation representation,
             SequenceAllocator sequences,
+            ReadCursors cursors,
             RoomAccess rooms,
             AttachmentService attachments,
             ApplicationEventPublisher events,
@@ -44,6 +47,7 @@ public class MessageModeration {
         this.messages = messages;
         this.representation = representation;
         this.sequences = sequences;
+        this.cursors = cursors;
         this.rooms = rooms;
         this.attachments = attachments;
         this.events = events;
@@ -83,14 +87,18 @@ public class MessageModeration {
     public void approve(UUID messageId) {
         MessageRow row = require(messageId);
         messages.clearFlag(messageId);
-        if (row.seq() != null || !"pending".equals(row.moderationStatus())) {
+        if (row.seq() != null || !messages.claimHeld(messageId)) {
             return;
         }
         Room room = rooms.require(row.roomId());
         long seq = sequences
                 .reserve(new TreeMap<>(Map.of(room.id(), 1)), Timestamps.now(clock))
                 .get(room.id());
-        messages.approveHeld(messageId, seq);
+        messages.number(messageId, seq);
+        if (row.senderId() != null) {
+            // as for any send, the sender has read the room up to their own message
+            cursors.advance(room.id(), row.senderId(), seq);
+        }
         List<Member> members = rooms.members(room.id());
         Message approved = representation
                 .render(List.of(messages.find(messageId).orElseThrow()), Map.of(room.id(), members))

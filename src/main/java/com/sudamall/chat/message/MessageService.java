@@ -225,6 +225,10 @@ public class MessageService {
     public Message edit(CurrentUser user, UUID roomId, UUID messageId, @Nullable String text) {
         Room room = access.requireVisible(user, roomId);
         conduct.checkSend(user.id(), room);
+        if (room.isModerated() && !access.canModerate(user, room)) {
+            // an approved message edited would reach the room unreviewed
+            throw ChatException.forbidden("Messages in a moderated room can't be edited");
+        }
         MessageRow row = requireInRoom(messageId, roomId, null);
         if (!user.id().equals(row.senderId())) {
             throw ChatException.forbidden("Only the sender can edit a message");

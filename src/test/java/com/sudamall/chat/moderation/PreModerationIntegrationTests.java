@@ -31,10 +31,14 @@ class PreModerationIntegrationTests extends IntegrationTest {
 
         try (SocketClient bobSocket = roomSocket(bob, room);
                 SocketClient modSocket = userSocket(roomModerator)) {
-            JsonNode held = send(alice, room, "please approve me");
+            JsonNode held = alice.post("rooms/" + room + "/send_message/", Map.of("content", "please approve me"))
+                    .expect(202);
             assertThat(held.path("seq").isNull()).isTrue();
             assertThat(held.path("moderation_status").asString()).isEqualTo("pending");
-            String rejectedId = send(alice, room, "this one goes").path("id").asString();
+            String rejectedId = alice.post("rooms/" + room + "/send_message/", Map.of("content", "this one goes"))
+                    .expect(202)
+                    .path("id")
+                    .asString();
 
             JsonNode live = modSocket.await(type("message")).path("message");
             assertThat(live.path("content").asString()).isEqualTo("please approve me");
@@ -77,9 +81,19 @@ class PreModerationIntegrationTests extends IntegrationTest {
             moderator
                     .post("moderation/messages/" + rejectedId + "/reject/", Map.of("reason", "off topic"))
                     .expect(200);
+            // a second approval changes nothing: seq stays gapless
+            moderator
+                    .post("moderation/messages/" + held.path("id").asString() + "/approve/", Map.of())
+                    .expect(200);
+            assertThat(send(roomModerator, room, "thanks").path("seq").asLong()).isEqualTo(3);
+            // an approved message can't be edited past the moderators
+            alice.patch(
+                            "rooms/" + room + "/messages/" + held.path("id").asString() + "/",
+                            Map.of("content", "something else"))
+                    .expectProblem(403, "forbidden");
         }
-        assertThat(contents(bob, room)).containsExactly("welcome, all", "please approve me");
-        assertThat(contents(alice, room)).containsExactly("welcome, all", "please approve me");
+        assertThat(contents(bob, room)).containsExactly("welcome, all", "please approve me", "thanks");
+        assertThat(contents(alice, room)).containsExactly("welcome, all", "please approve me", "thanks");
     }
 
     private static List<String> contents(ChatClient reader, String room) {

@@ -36,6 +36,8 @@ public final class ExtraNode implements AutoCloseable {
             properties.put("spring.data.redis.url", redis);
         }
         properties.put("spring.jmx.enabled", false);
+        // as in IntegrationTest: tests send faster than any person
+        properties.put("chat.rate-limits.enabled", false);
         // as arguments, which outrank application.properties (builder properties would only be defaults)
         return new ExtraNode(new SpringApplicationBuilder(ChatApplication.class)
                 .run(properties.entrySet().stream()

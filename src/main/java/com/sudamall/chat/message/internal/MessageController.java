@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -62,8 +61,7 @@ class MessageController {
         MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());
         MessageService.Sent sent = messages.send(new SendMessage(
                 user, roomId, type, body.content(), body.replyTo(), body.clientMsgId(), body.attachment()));
-        return ResponseEntity.status(sent.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(sent.message());
+        return answer(sent);
     }
 
     @Operation(summary = "Send a file (multipart: file, and optionally content, reply_to, client_msg_id)")
@@ -85,8 +83,7 @@ class MessageController {
         // a retry with the same client_msg_id returns the first message; this upload is then swept as an orphan
         MessageService.Sent sent =
                 messages.send(new SendMessage(user, roomId, type, content, replyTo, clientMsgId, upload.id()));
-        return ResponseEntity.status(sent.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(sent.message());
+        return answer(sent);
     }
 
     record Pagination(long total, int page, int perPage) {}
@@ -135,19 +132,23 @@ class MessageController {
             @Nullable String product, @Nullable String message) {}
 
     @PostMapping("/share_product")
-    @ResponseStatus(HttpStatus.CREATED)
-    Message shareProduct(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareProductBody body) {
-        return messages.shareProduct(user, roomId, required(body.product(), "product"), body.message())
-                .message();
+    ResponseEntity<Message> shareProduct(
+            CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareProductBody body) {
+        return answer(messages.shareProduct(user, roomId, required(body.product(), "product"), body.message()));
     }
 
     record ShareOrderBody(@Nullable String order, @Nullable String message) {}
 
     @PostMapping("/share_order")
-    @ResponseStatus(HttpStatus.CREATED)
-    Message shareOrder(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareOrderBody body) {
-        return messages.shareOrder(user, roomId, required(body.order(), "order"), body.message())
-                .message();
+    ResponseEntity<Message> shareOrder(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareOrderBody body) {
+        return answer(messages.shareOrder(user, roomId, required(body.order(), "order"), body.message()));
+    }
+
+    /** 201 for a new message, 202 when a pre-moderated room holds it, 200 for a repeated client_msg_id. */
+    private static ResponseEntity<Message> answer(MessageService.Sent sent) {
+        HttpStatus status =
+                !sent.isNew() ? HttpStatus.OK : sent.message().seq() == null ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+        return ResponseEntity.status(status).body(sent.message());
     }
 
     record ReadBody(@Nullable UUID upTo) {}

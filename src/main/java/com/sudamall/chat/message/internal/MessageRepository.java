@@ -246,7 +246,8 @@ public class MessageRepository {
                         SELECT m.id, m.room_id, m.seq, m.attachment_id
                           FROM messages m
                           JOIN rooms r ON r.id = m.room_id
-                         WHERE m.sender_id = :senderId AND m.is_deleted = FALSE AND r.legal_hold = FALSE
+                         WHERE m.sender_id = :senderId AND r.legal_hold = FALSE
+                           AND (m.is_deleted = FALSE OR m.original_content IS NOT NULL)
                         """).param("senderId", senderId).query(Erasable.class).list();
     }
 
@@ -255,7 +256,8 @@ public class MessageRepository {
         jdbc.sql("""
                         UPDATE messages
                            SET content = '', original_content = NULL, attachment_id = NULL, ref_snapshot = NULL,
-                               is_deleted = TRUE, deleted_at = :deletedAt
+                               is_deleted = TRUE, deleted_at = :deletedAt,
+                               moderation_status = CASE WHEN seq IS NULL THEN 'rejected' ELSE moderation_status END
                          WHERE id IN (:ids)
                         """)
                 .param("ids", ids)
@@ -273,7 +275,8 @@ public class MessageRepository {
         jdbc.sql("""
                         UPDATE messages
                            SET content = '', original_content = NULL, attachment_id = NULL, ref_snapshot = NULL,
-                               is_deleted = TRUE, deleted_at = :deletedAt
+                               is_deleted = TRUE, deleted_at = :deletedAt,
+                               moderation_status = CASE WHEN seq IS NULL THEN 'rejected' ELSE moderation_status END
                          WHERE id = :id
                         """)
                 .param("id", id)
@@ -295,9 +298,20 @@ public class MessageRepository {
                         """).param("id", id).param("at", Timestamps.param(at)).update();
     }
 
-    /** A held message approved: numbered into its room's order now. */
-    public void approveHeld(UUID id, long seq) {
-        jdbc.sql("UPDATE messages SET seq = :seq, moderation_status = 'approved' WHERE id = :id AND seq IS NULL")
+    /**
+     * Claims a held message for approval: true for one caller only (the row stays locked until its transaction
+     * ends), false when it was approved, rejected or deleted meanwhile.
+     */
+    public boolean claimHeld(UUID id) {
+        return jdbc.sql("""
+                        UPDATE messages SET moderation_status = 'approved'
+                         WHERE id = :id AND seq IS NULL AND moderation_status = 'pending' AND is_deleted = FALSE
+                        """).param("id", id).update() == 1;
+    }
+
+    /** A claimed held message numbered into its room's order. */
+    public void number(UUID id, long seq) {
+        jdbc.sql("UPDATE messages SET seq = :seq WHERE id = :id AND seq IS NULL")
                 .param("seq", seq)
                 .param("id", id)
                 .update();

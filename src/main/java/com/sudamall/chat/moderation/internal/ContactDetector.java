@@ -14,26 +14,36 @@ import java.util.regex.Pattern;
  */
 final class ContactDetector {
 
+    // Every repetition below is bounded or possessive: a message is up to 5,000 characters of anyone's choosing,
+    // and an unbounded nested repeat would let one message cost seconds of CPU or overflow the stack.
+
     // digits with the separators people use: spaces, dots, dashes, slashes, brackets; an optional + or 00
     private static final Pattern PHONE =
-            Pattern.compile("(?<![\\w+/.,-])(?:\\+|00)?\\(?\\d[\\d \\t().\\-/]{5,}\\d(?![\\w-]|[.,]\\d)");
+            Pattern.compile("(?<![\\w+/.,-])(?:\\+|00)?\\(?\\d[\\d \\t().\\-/]{5,40}\\d(?![\\w-]|[.,]\\d)");
     private static final Pattern DATE =
             Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
-    // a number named just before is a reference, not a phone: "order 100200300", "SKU 4006381333931", "#"
+    // a number named just before is a reference, not a phone: "order 100200300", "my order is 100200300", "#"
     private static final Pattern REFERENCE_BEFORE = Pattern.compile(
-            "(?i)(?:order|ord|sku|ean|upc|isbn|tracking|track|invoice|inv|ref|reference|item|article|art|no|nr|num|number|#|id)[\\s.:#-]*$");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[A-Za-z]{2,}"
-            + "|(?i)[\\w.+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\sat\\s)\\s*[\\w-]+\\s*"
-            + "(?:\\.|\\(dot\\)|\\[dot\\]|\\sdot\\s)\\s*(?:com|net|org|de|co|io|info|uk|fr|es|it|nl|ru|br|in)\\b");
+            "(?i)(?:\\b(?:orders?|ord|sku|ean|upc|isbn|tracking|track|invoices?|inv|ref|reference|items?|articles?"
+                    + "|art|id)(?:\\s{1,3}(?:is|was|are|number|no|nr)\\.?)?|#)[\\s.:#-]{0,3}$");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![\\w.+-])[\\w.+-]{1,64}+@(?:[\\w-]{1,63}+\\.){1,6}[A-Za-z]{2,24}+"
+                    // written out: "bob at gmail dot com", "bob (at) gmail.com"; a plain "." must touch the domain,
+                    // so that "back at work. It arrives" is a sentence, not an address
+                    + "|(?i)(?<![\\w.+-])[\\w.+-]{1,64}+\\s{0,3}(?:\\(at\\)|\\[at\\]|\\{at\\}|\\sat\\s)\\s{0,3}"
+                    + "[\\w-]{1,63}+(?:\\.|\\s?\\(dot\\)\\s?|\\s?\\[dot\\]\\s?|\\sdot\\s)"
+                    + "(?:com|net|org|de|co|io|info|uk|fr|nl|ru|br)\\b");
     private static final String TLDS =
             "com|net|org|io|co|me|shop|store|info|biz|app|ly|gg|link|site|online|xyz|de|uk|fr|es|it|nl|ru|in|br|ws|to";
-    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+"
-            + "|(?i)\\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:" + TLDS + ")\\b(?:/[^\\s<>\"]*)?");
+    // a bare domain's top-level domain is written in lower case: "Sure.It works" is a sentence missing a space
+    private static final Pattern LINK = Pattern.compile("(?i:\\b(?:https?://|www\\.))[^\\s<>\"]{1,2000}+"
+            + "|\\b(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}+\\.){1,10}(?:" + TLDS + ")\\b(?:/[^\\s<>\"]{0,2000}+)?");
     private static final Pattern HANDLE = Pattern.compile(
-            "(?i)\\b(?:whats\\s?app|wa|telegram|tg|signal|wechat|weixin|viber|line|instagram|insta|ig|snapchat|snap"
-                    + "|skype|discord|kik)\\b[\\s:=-]*(?:(?:me|at|on|id|is|handle|name)\\b[\\s:=-]*)*@[A-Za-z0-9_.]{2,32}"
-                    + "|(?i)\\b(?:whats\\s?app|telegram|wechat|viber|instagram|snapchat|skype|discord|kik)\\b\\s*"
-                    + "(?:id|name|handle)?\\s*[:=]\\s*[A-Za-z0-9_.]{3,32}");
+            "(?i)\\b(?:whats\\s?app|wa|telegram|tg|signal|wechat|weixin|viber|line\\s?id|instagram|insta|ig|snapchat"
+                    + "|snap|skype|discord|kik)\\b[\\s:=-]{0,3}(?:(?:me|at|on|id|is|handle|name)\\b[\\s:=-]{0,3}){0,3}"
+                    + "@[A-Za-z][A-Za-z0-9_.]{1,31}+"
+                    + "|(?i)\\b(?:whats\\s?app|telegram|wechat|viber|instagram|snapchat|skype|discord|kik)\\b\\s{0,3}"
+                    + "(?:id|name|handle)?\\s{0,3}[:=]\\s{0,3}[A-Za-z0-9_.]{3,32}+");
 
     private final List<String> allowedDomains;
 
@@ -84,13 +94,15 @@ final class ContactDetector {
     private static boolean isPhone(String text, int start, String candidate) {
         int digits = (int) candidate.chars().filter(Character::isDigit).count();
         boolean international = candidate.startsWith("+") || candidate.startsWith("00");
-        if (digits < (international ? 9 : 8) || digits > 15) {
+        // more than 15 digits is no single number, but two run together ("+49 171 2345678 / 0171 2345678") or
+        // a card number: hidden all the same
+        if (digits < (international ? 9 : 8)) {
             return false;
         }
-        if (DATE.matcher(candidate.strip()).matches()) {
+        if (DATE.matcher(candidate).find()) {
             return false;
         }
-        String before = text.substring(Math.max(0, start - 16), start);
+        String before = text.substring(Math.max(0, start - 24), start);
         return !REFERENCE_BEFORE.matcher(before).find();
     }
 

@@ -32,12 +32,18 @@ import org.springframework.stereotype.Component;
  * Per-user token buckets (Bucket4j) for messages, rooms and WebSocket connects. With the Redis bus the buckets live
  * in Redis, so a user's limit is the same whichever nodes their requests reach; otherwise in this node's memory. A
  * Redis that does not answer within 500 ms lets the request through (counted in {@code
- * chat.rate_limits.unavailable}): a limit must not stop the chat.
+ * chat.rate_limits.unavailable}), and for the next 10 seconds this node counts in memory rather than wait on Redis
+ * for every request: a limit must not stop the chat.
  */
 @Component
 class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
+    // after Redis failed to answer, this node counts in memory for a while instead of waiting on it per request
+    private static final Duration REDIS_BACKOFF = Duration.ofSeconds(10);
+
+    private volatile long redisRetryAt = System.nanoTime();
 
     private final RateLimitProperties properties;
     private final MeterRegistry meters;
@@ -68,19 +74,25 @@ class RateLimiter {
         this.connects = BucketConfiguration.builder()
                 .addLimit(perPeriod(properties.connectsPerMinute(), Duration.ofMinutes(1)))
                 .build();
+        StatefulRedisConnection<String, byte[]> opened = null;
         if ("redis".equals(bus)
                 && redis.getIfAvailable() instanceof LettuceConnectionFactory lettuce
                 && lettuce.getNativeClient() instanceof RedisClient client) {
-            this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            this.connection.setTimeout(Duration.ofMillis(500));
-            this.shared = Bucket4jLettuce.casBasedBuilder(connection)
-                    .expirationAfterWrite(
-                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                    .build();
-        } else {
-            this.connection = null;
-            this.shared = null;
+            try {
+                opened = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                opened.setTimeout(REDIS_TIMEOUT);
+            } catch (RuntimeException e) {
+                log.warn("Rate limits kept in this node's memory: Redis is not reachable ({})", e.toString());
+            }
         }
+        this.connection = opened;
+        this.shared = opened == null
+                ? null
+                : Bucket4jLettuce.casBasedBuilder(opened)
+                        .requestTimeout(REDIS_TIMEOUT)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                Duration.ofMinutes(1)))
+                        .build();
     }
 
     private static Bandwidth perPeriod(int tokens, Duration period) {
@@ -105,12 +117,14 @@ class RateLimiter {
         }
         ConsumptionProbe probe;
         try {
-            Bucket bucket = shared == null
-                    ? local.get(key, k -> localBucket(configuration))
-                    : shared.builder().build(key, () -> configuration);
+            boolean useRedis = shared != null && System.nanoTime() - redisRetryAt >= 0;
+            Bucket bucket = useRedis
+                    ? shared.builder().build(key, () -> configuration)
+                    : local.get(key, k -> localBucket(configuration));
             probe = bucket.tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             meters.counter("chat.rate_limits.unavailable").increment();
+            redisRetryAt = System.nanoTime() + REDIS_BACKOFF.toNanos();
             log.debug("Rate limit {} not checked: {}", key, e.toString());
             return;
         }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +53,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private final RealtimeProperties properties;
     private final RoomAttendance attendance;
     private final Conduct conduct;
-    private final Map<String, AtomicInteger> socketsPerUser = new ConcurrentHashMap<>();
+    private final Map<String, Integer> socketsPerUser = new ConcurrentHashMap<>();
 
     ChatWebSocketHandler(
             UserService users,
@@ -190,12 +189,12 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         Long retryAfter = null;
         try {
             conduct.checkConnect(user.id());
-            AtomicInteger open = socketsPerUser.computeIfAbsent(user.id(), id -> new AtomicInteger());
-            if (open.incrementAndGet() <= properties.maxSocketsPerUser()) {
-                raw.getAttributes().put(COUNTED, Boolean.TRUE);
+            int open = socketsPerUser.merge(user.id(), 1, Integer::sum);
+            // counted from here on: released when the socket closes, however far its opening got
+            raw.getAttributes().put(COUNTED, user.id());
+            if (open <= properties.maxSocketsPerUser()) {
                 return true;
             }
-            release(user.id());
             refusal = "Too many open sockets (" + properties.maxSocketsPerUser() + "): close one first";
         } catch (ChatException e) {
             refusal = e.getMessage();
@@ -208,15 +207,15 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     }
 
     private void release(String userId) {
-        socketsPerUser.computeIfPresent(userId, (id, open) -> open.decrementAndGet() <= 0 ? null : open);
+        socketsPerUser.computeIfPresent(userId, (id, open) -> open <= 1 ? null : open - 1);
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
-        SocketSession session = (SocketSession) raw.getAttributes().remove(SOCKET);
-        if (raw.getAttributes().remove(COUNTED) != null && session != null) {
-            release(session.user().id());
+        if (raw.getAttributes().remove(COUNTED) instanceof String userId) {
+            release(userId);
         }
+        SocketSession session = (SocketSession) raw.getAttributes().remove(SOCKET);
         if (session == null) {
             return;
         }

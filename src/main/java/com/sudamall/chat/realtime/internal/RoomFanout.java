@@ -156,6 +156,9 @@ class RoomFanout {
     }
 
     private void deliver(MessageDeleted event) {
+        if (event.seq() == null) {
+            return; // held, never shown to the room: its removal is no news to it
+        }
         OutboundFrame.DeletedRef ref = new OutboundFrame.DeletedRef(event.messageId(), event.seq());
         toRoom(event.roomId(), new OutboundFrame.MessageDeleted(event.roomId(), ref), null);
     }
