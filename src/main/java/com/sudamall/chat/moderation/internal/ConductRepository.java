@@ -62,30 +62,33 @@ class ConductRepository {
     }
 
     void mute(String userId, String mutedBy, @Nullable String reason, Instant until, Instant now) {
-        int updated = jdbc.sql("""
-                        UPDATE user_mutes SET muted_by = :mutedBy, reason = :reason, muted_until = :until,
-                               created_at = :now
-                         WHERE user_id = :userId
-                        """)
-                .param("userId", userId)
+        // no race to lose on the insert: a second moderator's mute at the same moment may simply not win
+        int updated = bind(jdbc.sql("""
+                                UPDATE user_mutes SET muted_by = :mutedBy, reason = :reason, muted_until = :until,
+                                       created_at = :now
+                                 WHERE user_id = :userId
+                                """), userId, mutedBy, reason, until, now).update();
+        if (updated == 0) {
+            bind(jdbc.sql("""
+                                    INSERT INTO user_mutes (user_id, muted_by, reason, muted_until, created_at)
+                                    VALUES (:userId, :mutedBy, :reason, :until, :now)
+                                    ON CONFLICT DO NOTHING
+                                    """), userId, mutedBy, reason, until, now).update();
+        }
+    }
+
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec spec,
+            String userId,
+            String mutedBy,
+            @Nullable String reason,
+            Instant until,
+            Instant now) {
+        return spec.param("userId", userId)
                 .param("mutedBy", mutedBy)
                 .param("reason", reason)
                 .param("until", Timestamps.param(until))
-                .param("now", Timestamps.param(now))
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            INSERT INTO user_mutes (user_id, muted_by, reason, muted_until, created_at)
-                            VALUES (:userId, :mutedBy, :reason, :until, :now)
-                            ON CONFLICT DO NOTHING
-                            """)
-                    .param("userId", userId)
-                    .param("mutedBy", mutedBy)
-                    .param("reason", reason)
-                    .param("until", Timestamps.param(until))
-                    .param("now", Timestamps.param(now))
-                    .update();
-        }
+                .param("now", Timestamps.param(now));
     }
 
     boolean unmute(String userId) {
