@@ -29,10 +29,13 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** Another way to the test database (a fault test's proxy), for the context loaded while it is set. */
+    protected static volatile @Nullable String databaseUrlOverride;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase db = TestDatabase.get();
-        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.url", () -> databaseUrlOverride != null ? databaseUrlOverride : db.url());
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         if (db.isPostgres()) {

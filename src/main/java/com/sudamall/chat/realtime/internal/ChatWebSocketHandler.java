@@ -13,6 +13,7 @@ import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomNotFoundException;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.Outages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,13 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         } catch (RoomNotFoundException e) {
             // removed from the room (or the room closed) between the handshake and now: as if refused at the door
             raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
+        } catch (RuntimeException e) {
+            if (!Outages.isOutage(e)) {
+                throw e;
+            }
+            // the database went away while the socket was being caught up: the client should come back shortly
+            log.warn("socket {} not opened: the database is unavailable ({})", raw.getId(), e.getMessage());
+            raw.close(CloseCode.TRY_AGAIN_LATER.status("the service is temporarily unavailable"));
         }
     }
 
@@ -172,6 +180,19 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                     new OutboundFrame.Error(
                             e.getMessage(), e.code().code(), roomId, clientMsgId, e.retryAfterSeconds()));
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                log.warn(
+                        "frame from socket {} refused: the database is unavailable ({})", session.id(), e.getMessage());
+                reply(
+                        session,
+                        new OutboundFrame.Error(
+                                "The service is temporarily unavailable",
+                                ErrorCode.UNAVAILABLE.code(),
+                                roomId,
+                                clientMsgId,
+                                1L));
+                return;
+            }
             log.error("frame from socket {} failed", session.id(), e);
             reply(
                     session,

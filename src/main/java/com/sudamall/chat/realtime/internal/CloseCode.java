@@ -8,6 +8,8 @@ enum CloseCode {
     NORMAL(1000),
     /** The server is shutting down: reconnect, to another node, and resume. */
     GOING_AWAY(1001),
+    /** The server can't serve the socket now (its database is unavailable): reconnect after a moment. */
+    TRY_AGAIN_LATER(1013),
     /** The client does not read its frames fast enough; the room does not wait for it. */
     TOO_SLOW(1008),
     /** No valid token or ticket. */

@@ -2,21 +2,19 @@ package com.sudamall.chat.web.internal;
 
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.Outages;
 import com.sudamall.chat.web.ProblemWriter;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,12 +44,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(e.code(), e.getMessage(), e.fields(), headers);
     }
 
-    @ExceptionHandler({
-        CannotGetJdbcConnectionException.class,
-        CannotCreateTransactionException.class,
-        TransientDataAccessException.class
-    })
-    ResponseEntity<Object> databaseUnavailable(Exception e) {
+    private ResponseEntity<Object> databaseUnavailable(Exception e) {
         log.warn("database unavailable: {}", e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
@@ -60,6 +53,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (Outages.isOutage(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("unexpected error", e);
         return respond(ErrorCode.INTERNAL_ERROR, "Internal error", Map.of(), new HttpHeaders());
     }
