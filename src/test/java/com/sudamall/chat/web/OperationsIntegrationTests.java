@@ -2,6 +2,7 @@ package com.sudamall.chat.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sudamall.chat.support.ChatClient;
 import com.sudamall.chat.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +39,19 @@ class OperationsIntegrationTests extends IntegrationTest {
 
     @Test
     void prometheusScrapesMetrics() {
+        ChatClient alice = login("alice");
+        send(alice, roomId(privateRoom(alice, login("bob"))), "counted");
         var reply = anonymous().get("/actuator/prometheus");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+        assertThat(reply.body())
+                .contains("jvm_memory_used_bytes")
+                .contains("http_server_requests")
+                .contains("chat_sockets_open")
+                .contains("chat_messages_stored_total")
+                .contains("chat_messages_batch_duration_seconds")
+                .contains("chat_sockets_closed_slow_total")
+                .contains("hikaricp_connections_active");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.sudamall.chat.message.internal;
 
 import com.sudamall.chat.message.MessageService.Sent;
 import com.sudamall.chat.message.internal.BatchWriter.Send;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,6 +41,7 @@ class WriteLanes implements DisposableBean {
 
     private final DistributionSummary batchSizes;
     private final Timer commits;
+    private final Counter stored;
 
     WriteLanes(
             BatchWriter writer, TransactionTemplate transactions, MessageProperties properties, MeterRegistry meters) {
@@ -47,6 +49,9 @@ class WriteLanes implements DisposableBean {
         this.transactions = transactions;
         this.batchSizes = DistributionSummary.builder("chat.messages.batch.size")
                 .description("Sends written by one transaction (group commit)")
+                .register(meters);
+        this.stored = Counter.builder("chat.messages.stored")
+                .description("Messages stored (their rate is the node's messages per second)")
                 .register(meters);
         this.commits = Timer.builder("chat.messages.batch.duration")
                 .description("Time to write and commit one batch of sends")
@@ -171,16 +176,23 @@ class WriteLanes implements DisposableBean {
                 }
             }
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome().complete(outcomes.get().get(i));
+                Sent sent = outcomes.get().get(i);
+                if (sent.isNew()) {
+                    stored.increment();
+                }
+                batch.get(i).outcome().complete(sent);
             }
         }
 
         private void retryAlone(Waiting waiting) {
             try {
-                waiting.outcome()
-                        .complete(transactions
-                                .execute(tx -> writer.write(List.of(waiting.send())))
-                                .getFirst());
+                Sent sent = transactions
+                        .execute(tx -> writer.write(List.of(waiting.send())))
+                        .getFirst();
+                if (sent.isNew()) {
+                    stored.increment();
+                }
+                waiting.outcome().complete(sent);
             } catch (RuntimeException e) {
                 waiting.outcome().completeExceptionally(e);
             }

@@ -24,6 +24,13 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  */
 final class SocketWriter {
 
+    // sockets dropped because their queue overflowed or a write stuck: the "outbound queue drops" of a node
+    private static final AtomicLong SLOW_CLOSES = new AtomicLong();
+
+    static long slowCloses() {
+        return SLOW_CLOSES.get();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SocketWriter.class);
     /** Writers block on the network; virtual threads make that cheap for tens of thousands of sockets. */
     private static final ExecutorService WRITERS = Executors.newVirtualThreadPerTaskExecutor();
@@ -63,6 +70,7 @@ final class SocketWriter {
         long queued = queuedBytes.addAndGet(frame.length());
         if (queued > maxQueuedBytes || isWriteStuck()) {
             log.info("socket {} is too slow to read ({} chars queued): closing it", raw.getId(), queued);
+            SLOW_CLOSES.incrementAndGet();
             close(CloseCode.TOO_SLOW.status("too slow to read"));
             return;
         }
