@@ -71,8 +71,8 @@ class RateLimitIntegrationTests extends IntegrationTest {
     @Test
     void socketsPerUserAndConnectsPerMinuteAreLimited() {
         ChatClient gina = login("gina");
-        try (SocketClient first = userSocket(gina);
-                SocketClient second = userSocket(gina);
+        try (SocketClient first = opened(userSocket(gina));
+                SocketClient second = opened(userSocket(gina));
                 SocketClient third = userSocket(gina)) {
             assertThat(third.awaitClose()).isEqualTo(4429);
             assertThat(third.frames())
@@ -82,5 +82,13 @@ class RateLimitIntegrationTests extends IntegrationTest {
         try (SocketClient fourth = userSocket(gina)) {
             assertThat(fourth.awaitClose()).isEqualTo(4429);
         }
+    }
+
+    /** The socket once the server has taken it in (counted): it answers frames only then. */
+    private static SocketClient opened(SocketClient socket) {
+        socket.send(Map.of("type", "ping"));
+        socket.await(f -> "pong".equals(f.path("type").asString())
+                || "error".equals(f.path("type").asString()));
+        return socket;
     }
 }

@@ -19,9 +19,7 @@ class PrivacyIntegrationTests extends IntegrationTest {
         ChatClient bob = login("bob");
         String room = roomId(privateRoom(alice, bob));
         String held = roomId(groupRoom(alice, bob));
-        platform()
-                .put("/api/integration/rooms/" + held + "/legal_hold/", Map.of("legal_hold", true))
-                .expect(200);
+        legalHold(held);
         JsonNode secret = send(alice, room, "my secret address is 5 Elm Street");
         send(bob, room, "thanks, noted");
         send(alice, held, "evidence kept under hold");

@@ -28,9 +28,7 @@ class RetentionIntegrationTests extends IntegrationTest {
         ChatClient bob = login("bob");
         String room = roomId(privateRoom(alice, bob));
         String held = roomId(groupRoom(alice, bob));
-        platform()
-                .put("/api/integration/rooms/" + held + "/legal_hold/", Map.of("legal_hold", true))
-                .expect(200);
+        legalHold(held);
         platform()
                 .put("/api/integration/rooms/" + held + "/legal_hold/", Map.of())
                 .expectProblem(400, "validation_failed");

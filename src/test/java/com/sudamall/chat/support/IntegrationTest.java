@@ -188,6 +188,13 @@ public abstract class IntegrationTest {
                 .expect(201);
     }
 
+    /** The platform puts the room under legal hold. */
+    protected void legalHold(String roomId) {
+        platform()
+                .put("/api/integration/rooms/" + roomId + "/legal_hold/", Map.of("legal_hold", true))
+                .expect(200);
+    }
+
     protected static String roomId(JsonNode room) {
         return room.path("room_id").asString();
     }
