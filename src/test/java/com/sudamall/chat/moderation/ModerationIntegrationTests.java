@@ -115,7 +115,7 @@ class ModerationIntegrationTests extends IntegrationTest {
         assertThat(entry.path("reporters").get(0).path("id").asString()).isEqualTo(bob.id);
         assertThat(entry.path("source").asString()).isEqualTo("user");
 
-        try (SocketClient bobSocket = roomSocket(bob, room)) {
+        try (SocketClient bobSocket = roomSocket(bob, room).ready()) {
             moderator
                     .post("moderation/messages/" + abusive + "/reject/", Map.of("reason", "insult"))
                     .expect(200);

@@ -29,8 +29,8 @@ class PreModerationIntegrationTests extends IntegrationTest {
         owner.patch("rooms/" + room + "/", Map.of("is_moderated", true, "moderator", roomModerator.id))
                 .expect(200);
 
-        try (SocketClient bobSocket = roomSocket(bob, room);
-                SocketClient modSocket = userSocket(roomModerator)) {
+        try (SocketClient bobSocket = roomSocket(bob, room).ready();
+                SocketClient modSocket = userSocket(roomModerator).ready()) {
             JsonNode held = alice.post("rooms/" + room + "/send_message/", Map.of("content", "please approve me"))
                     .expect(202);
             assertThat(held.path("seq").isNull()).isTrue();

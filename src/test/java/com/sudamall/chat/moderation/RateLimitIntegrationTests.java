@@ -71,8 +71,8 @@ class RateLimitIntegrationTests extends IntegrationTest {
     @Test
     void socketsPerUserAndConnectsPerMinuteAreLimited() {
         ChatClient gina = login("gina");
-        try (SocketClient first = opened(userSocket(gina));
-                SocketClient second = opened(userSocket(gina));
+        try (SocketClient first = userSocket(gina).ready();
+                SocketClient second = userSocket(gina).ready();
                 SocketClient third = userSocket(gina)) {
             assertThat(third.awaitClose()).isEqualTo(4429);
             assertThat(third.frames())
@@ -82,13 +82,5 @@ class RateLimitIntegrationTests extends IntegrationTest {
         try (SocketClient fourth = userSocket(gina)) {
             assertThat(fourth.awaitClose()).isEqualTo(4429);
         }
-    }
-
-    /** The socket once the server has taken it in (counted): it answers frames only then. */
-    private static SocketClient opened(SocketClient socket) {
-        socket.send(Map.of("type", "ping"));
-        socket.await(f -> "pong".equals(f.path("type").asString())
-                || "error".equals(f.path("type").asString()));
-        return socket;
     }
 }

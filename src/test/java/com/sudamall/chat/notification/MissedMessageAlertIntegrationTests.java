@@ -85,7 +85,7 @@ class MissedMessageAlertIntegrationTests extends IntegrationTest {
                         .asBoolean())
                 .isFalse();
 
-        try (SocketClient socket = userSocket(online)) {
+        try (SocketClient socket = userSocket(online).ready()) {
             Instant sentAt = Instant.now();
             send(alice, awayRoom, "Is the blue mug still available?");
             send(alice, awayRoom, "I'd take two.");

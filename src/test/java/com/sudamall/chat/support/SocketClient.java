@@ -50,6 +50,20 @@ public final class SocketClient implements AutoCloseable {
         return new SocketClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), headers);
     }
 
+    /**
+     * Waits until the server has taken the socket in (subscribed it, caught it up): it answers frames only then.
+     * A test that makes something happen right after opening a socket waits for this first.
+     */
+    public SocketClient ready() {
+        int mark = mark();
+        send(Map.of("type", "ping"));
+        await(
+                mark,
+                f -> "pong".equals(f.path("type").asString())
+                        || "error".equals(f.path("type").asString()));
+        return this;
+    }
+
     public void send(Object frame) {
         String text = frame instanceof String s ? s : JSON.writeValueAsString(frame);
         socket.sendText(text, true).join();

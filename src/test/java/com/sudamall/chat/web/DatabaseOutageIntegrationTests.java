@@ -64,9 +64,8 @@ class DatabaseOutageIntegrationTests extends IntegrationTest {
         String room = roomId(privateRoom(alice, bob));
         send(alice, room, "before");
 
-        try (SocketClient socket = roomSocket(alice, room)) {
-            socket.send(Map.of("type", "ping"));
-            socket.await(type("pong")); // fully open (caught up) before the database goes
+        // fully open (caught up) before the database goes
+        try (SocketClient socket = roomSocket(alice, room).ready()) {
             proxy.cut();
             alice.post("rooms/" + room + "/send_message/", Map.of("content", "during"))
                     .expectProblem(503, "unavailable");
