@@ -15,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -84,8 +85,15 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Headers on every answer, besides Spring Security's defaults ({@code nosniff}, {@code no-store}): no referrer
+     * (the web client's address may carry {@code ?token=} for a moment), and no camera, microphone or location.
+     */
     private static HttpSecurity stateless(HttpSecurity http, ProblemWriter problems) throws Exception {
-        return http.csrf(csrf -> csrf.disable())
+        return http.headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new StaticHeadersWriter(PERMISSIONS_POLICY, PERMISSIONS)))
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
@@ -94,6 +102,9 @@ class SecurityConfig {
                 .exceptionHandling(e ->
                         e.authenticationEntryPoint(unauthorized(problems)).accessDeniedHandler(forbidden(problems)));
     }
+
+    static final String PERMISSIONS_POLICY = "Permissions-Policy";
+    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=()";
 
     private static AuthenticationEntryPoint unauthorized(ProblemWriter problems) {
         return (request, response, e) ->

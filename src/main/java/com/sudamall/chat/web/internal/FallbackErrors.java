@@ -25,8 +25,14 @@ class FallbackErrors {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) ->
-                problems.write(response, ErrorCode.VALIDATION_FAILED, "Malformed request URL");
+        // refused before the security filters run: their headers are set here
+        return (request, response, rejected) -> {
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+            problems.write(response, ErrorCode.VALIDATION_FAILED, "Malformed request URL");
+        };
     }
 
     @RestController
