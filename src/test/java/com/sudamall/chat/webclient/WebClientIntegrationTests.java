@@ -338,6 +338,36 @@ class WebClientIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void markupInMessagesNamesAndSearchResultsStaysText() {
+        String attack = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+        String markupName = "<b onmouseover=\"window.__xss=3\">Alice</b>";
+        String aliceId = freshId("alice");
+        JsonNode token = anonymous()
+                .post(
+                        "/api/auth/dev-login",
+                        Map.of("user_id", aliceId, "name", markupName, "roles", List.of("customer")))
+                .expect(200);
+        ChatClient alice = new ChatClient(port, token.path("token").asString(), aliceId, markupName);
+        ChatClient bob = login("bob", "customer");
+        String roomId = roomId(privateRoom(alice, bob));
+        send(alice, roomId, attack);
+        try (Browser browser = Browser.open(1280, 800)) {
+            browser.get("http://localhost:" + port + "/?token=" + bob.token() + "#room=" + roomId);
+            browser.until("the message, as text", () -> texts(browser).contains(attack));
+            browser.find("#search-input").sendKeys("onerror" + Keys.ENTER);
+            browser.until(
+                    "the search hit",
+                    () -> browser.find("#search-results").getText().contains("onerror"));
+            assertThat(browser.script("return window.__xss === undefined")).isEqualTo(Boolean.TRUE);
+            assertThat(browser.script(
+                            "return document.querySelectorAll('.messages img[src=\"x\"], .messages script, .rooms b,"
+                                    + " #search-results img, .conversation-header b').length"))
+                    .isEqualTo(0L);
+            assertThat(browser.find(".conversation-header").getText()).contains("<b onmouseover");
+        }
+    }
+
     private static void awaitOnline(Browser browser) {
         browser.until("the socket", () -> "open".equals(browser.script("return window.__chat?.socket.status")));
     }
