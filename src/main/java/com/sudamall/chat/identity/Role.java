@@ -2,6 +2,7 @@ package com.sudamall.chat.identity;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,6 +17,11 @@ public enum Role {
     /** The role's name on the wire, e.g. {@code store_owner}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The roles' wire names, sorted: how profiles, tokens and answers list them. */
+    public static List<String> wireNames(Collection<Role> roles) {
+        return roles.stream().map(Role::wireName).sorted().toList();
     }
 
     /** The known roles among the given names. */

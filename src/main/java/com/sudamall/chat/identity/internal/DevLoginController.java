@@ -73,8 +73,7 @@ class DevLoginController {
         users.save(profile);
         profileSync.forget(profile.id());
         UserProfile stored = users.find(profile.id()).orElseThrow();
-        List<String> roles =
-                stored.roles().stream().map(Role::wireName).sorted().toList();
+        List<String> roles = Role.wireNames(stored.roles());
         String token = tokens.issue(profile);
         // the socket cookie too, so a page served here can open sockets as the seed's client does
         return ResponseEntity.ok()

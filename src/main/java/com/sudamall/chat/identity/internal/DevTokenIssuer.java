@@ -38,9 +38,7 @@ class DevTokenIssuer {
                 .subject(profile.id())
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.devTokenTtl()))
-                .claim(
-                        "roles",
-                        profile.roles().stream().map(Role::wireName).sorted().toList());
+                .claim("roles", Role.wireNames(profile.roles()));
         if (profile.name() != null) {
             claims.claim("name", profile.name());
         }

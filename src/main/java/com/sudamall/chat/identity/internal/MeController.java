@@ -39,7 +39,7 @@ class MeController {
                     profile.card().name(),
                     profile.email(),
                     profile.avatarUrl(),
-                    profile.roles().stream().map(Role::wireName).sorted().toList(),
+                    Role.wireNames(profile.roles()),
                     profile.emailAlerts());
         }
     }

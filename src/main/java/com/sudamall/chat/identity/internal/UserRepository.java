@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -130,9 +129,7 @@ public class UserRepository {
                 .param("name", profile.name())
                 .param("email", profile.email())
                 .param("avatarUrl", profile.avatarUrl())
-                .param(
-                        "roles",
-                        profile.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(",")))
+                .param("roles", String.join(",", Role.wireNames(profile.roles())))
                 .param("now", Timestamps.param(now));
     }
 

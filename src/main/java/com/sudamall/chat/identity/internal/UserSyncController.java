@@ -45,8 +45,7 @@ class UserSyncController {
         boolean created =
                 users.save(new NewProfile(id, body.name(), body.email(), body.avatarUrl(), Role.parse(roles)));
         profileSync.forget(id);
-        List<String> known =
-                Role.parse(roles).stream().map(Role::wireName).sorted().toList();
+        List<String> known = Role.wireNames(Role.parse(roles));
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new StoredUser(id, body.name(), body.email(), body.avatarUrl(), known));
     }

@@ -6,7 +6,6 @@ import com.sudamall.chat.web.Timestamps;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +22,7 @@ public class WsTicketRepository {
         jdbc.sql("INSERT INTO ws_tickets (ticket_hash, user_id, roles, expires_at) VALUES (:hash, :user, :roles, :at)")
                 .param("hash", ticketHash)
                 .param("user", user.id())
-                .param(
-                        "roles",
-                        user.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(",")))
+                .param("roles", String.join(",", Role.wireNames(user.roles())))
                 .param("at", Timestamps.param(expiresAt))
                 .update();
     }

@@ -272,16 +272,7 @@ public class MessageRepository {
 
     /** Soft delete: the row keeps its id and seq, its text and file are gone. */
     public void markDeleted(UUID id, Instant deletedAt) {
-        jdbc.sql("""
-                        UPDATE messages
-                           SET content = '', original_content = NULL, attachment_id = NULL, ref_snapshot = NULL,
-                               is_deleted = TRUE, deleted_at = :deletedAt,
-                               moderation_status = CASE WHEN seq IS NULL THEN 'rejected' ELSE moderation_status END
-                         WHERE id = :id
-                        """)
-                .param("id", id)
-                .param("deletedAt", Timestamps.param(deletedAt))
-                .update();
+        markAllDeleted(List.of(id), deletedAt);
     }
 
     /**

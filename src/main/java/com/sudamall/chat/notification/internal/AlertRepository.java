@@ -1,6 +1,7 @@
 package com.sudamall.chat.notification.internal;
 
 import com.sudamall.chat.web.Timestamps;
+import com.sudamall.chat.web.Upserts;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -93,19 +94,19 @@ class AlertRepository {
 
     /** The user was alerted about the room up to {@code seq}; in the alert's transaction. */
     void markAlerted(UUID roomId, String userId, long seq) {
-        int updated = jdbc.sql(
-                        "UPDATE alert_cursors SET alerted_seq = :seq WHERE room_id = :roomId AND user_id = :userId")
-                .param("seq", seq)
-                .param("roomId", roomId)
-                .param("userId", userId)
-                .update();
-        if (updated == 0) {
-            // no race to lose: the caller holds the user's alert claim
-            jdbc.sql("INSERT INTO alert_cursors (room_id, user_id, alerted_seq) VALUES (:roomId, :userId, :seq)")
-                    .param("seq", seq)
-                    .param("roomId", roomId)
-                    .param("userId", userId)
-                    .update();
-        }
+        // no race to lose on the insert: the caller holds the user's alert claim
+        Upserts.updateOrInsert(
+                () -> jdbc.sql(
+                                "UPDATE alert_cursors SET alerted_seq = :seq WHERE room_id = :roomId AND user_id = :userId")
+                        .param("seq", seq)
+                        .param("roomId", roomId)
+                        .param("userId", userId)
+                        .update(),
+                () -> jdbc.sql(
+                                "INSERT INTO alert_cursors (room_id, user_id, alerted_seq) VALUES (:roomId, :userId, :seq)")
+                        .param("seq", seq)
+                        .param("roomId", roomId)
+                        .param("userId", userId)
+                        .update());
     }
 }

@@ -1,8 +1,8 @@
 package com.sudamall.chat.notification.internal;
 
 import com.sudamall.chat.web.Timestamps;
-import com.sudamall.chat.web.Upserts;
 import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,24 +22,30 @@ class OutboxRepository {
 
     /** Takes or renews the lease on {@code name} until {@code until}; false while another holder has it. */
     boolean lease(String name, String holder, Instant now, Instant until) {
-        // outside a transaction: on PostgreSQL a failed insert would abort one
-        return Upserts.updateOrInsert(
-                        () -> jdbc.sql("""
-                                        UPDATE job_leases SET holder = :holder, lease_until = :until
-                                         WHERE name = :name AND (holder = :holder OR lease_until < :now)
-                                        """)
-                                .param("name", name)
-                                .param("holder", holder)
-                                .param("now", Timestamps.param(now))
-                                .param("until", Timestamps.param(until))
-                                .update(),
-                        () -> jdbc.sql(
-                                        "INSERT INTO job_leases (name, holder, lease_until) VALUES (:name, :holder, :until)")
-                                .param("name", name)
-                                .param("holder", holder)
-                                .param("until", Timestamps.param(until))
-                                .update())
-                || held(name, holder);
+        // the update takes a lease that is ours or has run out; nothing updated is a lease held by another node, or
+        // none yet. Run outside a transaction: on PostgreSQL the failed insert would abort one.
+        int renewed = jdbc.sql("""
+                        UPDATE job_leases SET holder = :holder, lease_until = :until
+                         WHERE name = :name AND (holder = :holder OR lease_until < :now)
+                        """)
+                .param("name", name)
+                .param("holder", holder)
+                .param("now", Timestamps.param(now))
+                .param("until", Timestamps.param(until))
+                .update();
+        if (renewed == 1) {
+            return true;
+        }
+        try {
+            jdbc.sql("INSERT INTO job_leases (name, holder, lease_until) VALUES (:name, :holder, :until)")
+                    .param("name", name)
+                    .param("holder", holder)
+                    .param("until", Timestamps.param(until))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException held) {
+            return false;
+        }
     }
 
     void release(String name, String holder) {
@@ -47,15 +53,6 @@ class OutboxRepository {
                 .param("name", name)
                 .param("holder", holder)
                 .update();
-    }
-
-    private boolean held(String name, String holder) {
-        return jdbc.sql("SELECT COUNT(*) FROM job_leases WHERE name = :name AND holder = :holder")
-                        .param("name", name)
-                        .param("holder", holder)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     /**

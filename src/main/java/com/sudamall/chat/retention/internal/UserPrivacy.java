@@ -123,7 +123,7 @@ class UserPrivacy {
                 user.name(),
                 user.email(),
                 user.avatarUrl(),
-                user.roles().stream().map(Role::wireName).sorted().toList(),
+                Role.wireNames(user.roles()),
                 user.emailAlerts(),
                 user.erased(),
                 user.lastSeenAt());
