@@ -151,7 +151,7 @@ public final class LoadGenerator {
         return ServerProcess.service(environment, out, "service-" + bus);
     }
 
-    private static void resetSchema(String url, String user, String schema) {
+    static void resetSchema(String url, String user, String schema) {
         try (Connection connection = DriverManager.getConnection(url, user, "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -45,11 +45,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the service with the given extra settings and waits until it is healthy. */
     static ServerProcess service(Map<String, String> environment, Path logDir, String name) {
-        int port = freePort();
+        return service(environment, logDir, name, freePort());
+    }
+
+    /** Starts the service on {@code port} (a node restarted where its load balancer expects it). */
+    static ServerProcess service(Map<String, String> environment, Path logDir, String name, int port) {
         List<String> command = java("1g");
+        command.addAll(main("com.sudamall.chat.ChatApplication"));
         command.addAll(List.of(
-                "-Dloader.main=com.sudamall.chat.ChatApplication",
-                "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--server.port=" + port,
                 // the load is many users' worth of traffic from few users: per-user limits would refuse it
                 "--chat.rate-limits.enabled=false",
@@ -63,10 +66,8 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess ceiling(Path logDir) {
         int port = freePort();
         List<String> command = java("1g");
-        command.addAll(List.of(
-                "-Dloader.main=com.sudamall.loadgen.CeilingServer",
-                "org.springframework.boot.loader.launch.PropertiesLauncher",
-                Integer.toString(port)));
+        command.addAll(main("com.sudamall.loadgen.CeilingServer"));
+        command.add(Integer.toString(port));
         ServerProcess server = start(command, Map.of(), port, logDir.resolve("ceiling.log"), "/ws/chat/%s");
         server.awaitHttp("/", Duration.ofSeconds(60));
         return server;
@@ -123,6 +124,27 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Ends the process at once, as a crash or {@code kill -9} would: no shutdown hooks, no goodbyes. */
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Asks the process to stop (SIGTERM, as an operator or orchestrator does) and waits up to 30 s for it. */
     @Override
     public void close() {
         if (process == null) {
@@ -152,6 +174,18 @@ final class ServerProcess implements AutoCloseable {
         return command;
     }
 
+    /**
+     * The arguments that run {@code mainClass}: from this jar, through Spring Boot's launcher (its classes are nested
+     * jars); from a build's class directories (the tests'), directly.
+     */
+    private static List<String> main(String mainClass) {
+        if (System.getProperty("java.class.path").endsWith(".jar")
+                && !System.getProperty("java.class.path").contains(java.io.File.pathSeparator)) {
+            return List.of("-Dloader.main=" + mainClass, "org.springframework.boot.loader.launch.PropertiesLauncher");
+        }
+        return List.of(mainClass);
+    }
+
     private static ServerProcess start(
             List<String> command, Map<String, String> environment, int port, Path log, String roomPath) {
         try {
@@ -165,7 +199,17 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHttp(String path, Duration timeout) {
+    /** Whether {@code path} answers 200 now. */
+    boolean answers(String path) {
+        try {
+            get(path);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    void awaitHttp(String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
@@ -208,7 +252,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

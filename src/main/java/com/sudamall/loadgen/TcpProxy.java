@@ -1,4 +1,4 @@
-package com.sudamall.chat.support;
+package com.sudamall.loadgen;
 
 import java.io.IOException;
 import java.io.InputStream;

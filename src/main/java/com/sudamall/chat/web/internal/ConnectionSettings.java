@@ -2,15 +2,25 @@ package com.sudamall.chat.web.internal;
 
 import com.sudamall.chat.web.Databases;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets the PostgreSQL driver send a JDBC batch of inserts as multi-row statements: the group commit writes a batch
+ * The pool as the service uses it: behind a {@link FailFastDataSource}, so an outage is answered at once rather than
+ * after a connect timeout per request. And, for PostgreSQL, lets the driver send a JDBC batch of inserts as multi-row statements: the group commit writes a batch
  * of messages in one round trip instead of one per row. Only for PostgreSQL: H2 refuses settings it does not know.
  */
 @Component
-class PostgresConnectionSettings implements BeanPostProcessor {
+class ConnectionSettings implements BeanPostProcessor {
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool) {
+            return new FailFastDataSource(pool, Clock.systemUTC());
+        }
+        return bean;
+    }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
