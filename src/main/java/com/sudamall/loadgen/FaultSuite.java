@@ -70,7 +70,7 @@ public final class FaultSuite {
 
     private FaultReport run() throws IOException {
         int rooms = options.number("rooms", 50, 6);
-        int perSecond = options.number("rate", 5, 3);
+        int perSecond = options.number("rate", 2, 3);
         int rounds = options.number("rounds", 3, 1);
         long outage = options.number("outage-seconds", 20, 4) * 1000L;
         long settle = options.number("settle-seconds", 20, 5) * 1000L;

@@ -12,21 +12,24 @@ import org.jspecify.annotations.Nullable;
  * @param skipUserId a user whose sockets must not get the frame (typing is never echoed to its sender)
  * @param seq the message's seq for {@code message} frames, which receivers deliver in seq order; 0 for other frames
  * @param membership the membership change this event carries, if any
+ * @param publishedAt when the event was made, in epoch milliseconds, for the bus-lag and fan-out metrics; 0 when
+ *     an older node published it without one
  */
 public record BusEvent(
         Channel channel,
         @Nullable String frame,
         @Nullable String skipUserId,
         long seq,
-        @Nullable Membership membership) {
+        @Nullable Membership membership,
+        long publishedAt) {
 
     public BusEvent(Channel channel, String frame, @Nullable String skipUserId, long seq) {
-        this(channel, frame, skipUserId, seq, null);
+        this(channel, frame, skipUserId, seq, null, System.currentTimeMillis());
     }
 
     /** A user joined or left a room: nodes put that user's sockets on the room's channel or take them off. */
     public static BusEvent membership(Channel channel, UUID roomId, String userId, boolean joined) {
-        return new BusEvent(channel, null, null, 0, new Membership(roomId, userId, joined));
+        return new BusEvent(channel, null, null, 0, new Membership(roomId, userId, joined), System.currentTimeMillis());
     }
 
     public record Membership(UUID roomId, String userId, boolean joined) {}

@@ -14,6 +14,7 @@ import com.sudamall.chat.message.internal.MessageStore;
 import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.room.RoomNotFoundException;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Timestamps;
@@ -272,10 +273,14 @@ public class MessageService {
         }
     }
 
-    /** The message, if the user may see it. */
+    /** The message, if the user may see it; one in a room the user is not in is as unknown as one that never was. */
     public Message requireVisible(CurrentUser user, UUID messageId) {
         MessageRow row = messages.find(messageId).orElseThrow(() -> ChatException.notFound("Message"));
-        access.requireVisible(user, row.roomId());
+        try {
+            access.requireVisible(user, row.roomId());
+        } catch (RoomNotFoundException e) {
+            throw ChatException.notFound("Message");
+        }
         if (row.seq() == null && !user.id().equals(row.senderId()) && !user.isModerator()) {
             throw ChatException.notFound("Message");
         }

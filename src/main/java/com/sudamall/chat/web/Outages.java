@@ -1,5 +1,8 @@
 package com.sudamall.chat.web;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -14,7 +17,30 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class Outages {
 
+    private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final AtomicLong refusedSinceReport = new AtomicLong();
+    private static final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_EVERY_NANOS);
+
     private Outages() {}
+
+    /**
+     * Logs a request refused because of an outage without flooding the log: while the database is down every send
+     * of every socket is refused, thousands a second. The first refusal is logged at once, then one line every 10 s
+     * with how many were refused meanwhile.
+     */
+    public static void logRefusal(Logger log, String what, Throwable failure) {
+        long refused = refusedSinceReport.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if (now - last >= REPORT_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
+            refusedSinceReport.addAndGet(-refused);
+            log.warn(
+                    "{}: the database is unavailable ({}); {} requests refused since the last report",
+                    what,
+                    failure.getMessage(),
+                    refused);
+        }
+    }
 
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -1,14 +1,18 @@
 package com.sudamall.chat.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.ExtraNode;
 import com.sudamall.chat.support.IntegrationTest;
+import com.sudamall.chat.support.Reply;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,40 @@ class AuthenticationIntegrationTests extends IntegrationTest {
         for (String token : List.of(wrongSecret, expired, wrongAudience, wrongIssuer, unsigned)) {
             withToken(token).get("rooms/").expectProblem(401, "unauthorized");
         }
+    }
+
+    @Test
+    void productionRefusesDevLoginAndTheDevKeysAndTakesThePlatformsTokens() {
+        String secret = "production-secret-" + UUID.randomUUID();
+        try (ExtraNode production = ExtraNode.start(
+                "--spring.profiles.active=prod",
+                "--chat.identity.dev-mode=false",
+                "--chat.identity.jwt-secret=" + secret,
+                "--chat.identity.issuer=marketplace",
+                "--chat.identity.service-key=production-service-key-" + UUID.randomUUID())) {
+            int port = production.port();
+            Reply devLogin = new ChatClient(port, null, "anonymous", "anonymous")
+                    .post("/api/auth/dev-login", Map.of("user_id", "mallory", "roles", List.of("admin")));
+            String id = freshId("platform-user");
+
+            assertThat(devLogin.status()).isIn(401, 404);
+            assertThat(devLogin.body()).doesNotContain("token");
+            new ChatClient(port, "dev-service-key", "platform", "platform")
+                    .put("/api/integration/users/" + id, Map.of("name", "Mallory"))
+                    .expectProblem(401, "unauthorized");
+            new ChatClient(port, token(claims(id, "sudamall-chat-dev", "sudamall-chat", 3600), SECRET, "HS256"), id, id)
+                    .get("rooms/")
+                    .expectProblem(401, "unauthorized");
+            new ChatClient(port, token(claims(id, "marketplace", "sudamall-chat", 3600), secret, "HS256"), id, id)
+                    .get("rooms/")
+                    .expect(200);
+        }
+    }
+
+    @Test
+    void devModeUnderTheProductionProfileRefusesToStart() {
+        assertThatThrownBy(() -> ExtraNode.start("--spring.profiles.active=prod", "--chat.identity.dev-mode=true"))
+                .hasStackTraceContaining("dev mode (dev login) is on under a production profile");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package com.sudamall.chat.support;
 
 import com.sudamall.chat.ChatApplication;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -20,6 +22,11 @@ public final class ExtraNode implements AutoCloseable {
     }
 
     public static ExtraNode start() {
+        return start(new String[0]);
+    }
+
+    /** A node with extra command-line arguments ({@code --name=value}), which outrank the test's own settings. */
+    public static ExtraNode start(String... arguments) {
         TestDatabase db = TestDatabase.get();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
@@ -39,10 +46,11 @@ public final class ExtraNode implements AutoCloseable {
         // as in IntegrationTest: tests send faster than any person
         properties.put("chat.rate-limits.enabled", false);
         // as arguments, which outrank application.properties (builder properties would only be defaults)
-        return new ExtraNode(new SpringApplicationBuilder(ChatApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                        .toArray(String[]::new)));
+        List<String> args = new ArrayList<>(properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toList());
+        args.addAll(List.of(arguments));
+        return new ExtraNode(new SpringApplicationBuilder(ChatApplication.class).run(args.toArray(String[]::new)));
     }
 
     public int port() {

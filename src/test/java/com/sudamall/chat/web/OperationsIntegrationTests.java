@@ -1,9 +1,11 @@
 package com.sudamall.chat.web;
 
+import static com.sudamall.chat.support.SocketClient.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sudamall.chat.support.ChatClient;
 import com.sudamall.chat.support.IntegrationTest;
+import com.sudamall.chat.support.SocketClient;
 import org.junit.jupiter.api.Test;
 
 /** What operators and client developers reach without a token: probes, metrics, API docs. */
@@ -40,7 +42,13 @@ class OperationsIntegrationTests extends IntegrationTest {
     @Test
     void prometheusScrapesMetrics() {
         ChatClient alice = login("alice");
-        send(alice, roomId(privateRoom(alice, login("bob"))), "counted");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        try (SocketClient socket = roomSocket(bob, room).ready()) {
+            int mark = socket.mark();
+            send(alice, room, "counted");
+            socket.await(mark, type("message"));
+        }
         var reply = anonymous().get("/actuator/prometheus");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -51,7 +59,20 @@ class OperationsIntegrationTests extends IntegrationTest {
                 .contains("chat_messages_stored_total")
                 .contains("chat_messages_batch_duration_seconds")
                 .contains("chat_sockets_closed_slow_total")
-                .contains("hikaricp_connections_active");
+                .contains("hikaricp_connections_active")
+                .contains("chat_fanout_latency_seconds_bucket");
+        assertThat(sample(reply.body(), "chat_fanout_latency_seconds_count")).isPositive();
+        if (redisUrl() != null) {
+            assertThat(sample(reply.body(), "chat_bus_lag_seconds_count")).isPositive();
+        }
+    }
+
+    /** The value of a sample without labels in a Prometheus scrape. */
+    private static double sample(String scrape, String name) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

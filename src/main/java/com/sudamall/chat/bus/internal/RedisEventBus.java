@@ -3,6 +3,8 @@ package com.sudamall.chat.bus.internal;
 import com.sudamall.chat.bus.BusEvent;
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.bus.EventBus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -57,7 +60,15 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
                     Thread.ofPlatform().name("bus-dispatch-" + i).daemon().factory()))
             .toList();
 
-    RedisEventBus(RedisNode node) {
+    private final Timer lag;
+
+    RedisEventBus(RedisNode node, MeterRegistry meters) {
+        this.lag = Timer.builder("chat.bus.lag")
+                .description("from an event's publication by any node to its arrival here through Redis")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(meters);
         this.node = node;
         this.redis = node.redis();
         this.listeners = node.listeners();
@@ -140,6 +151,9 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
             return;
         }
         BusEvent event = BusEventText.read(new Channel(channel), body);
+        if (event.publishedAt() > 0) {
+            lag.record(Math.max(0, System.currentTimeMillis() - event.publishedAt()), TimeUnit.MILLISECONDS);
+        }
         dispatchers.get(Math.floorMod(channel.hashCode(), dispatchers.size())).execute(() -> deliver(event));
     }
 }

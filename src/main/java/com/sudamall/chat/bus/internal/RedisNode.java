@@ -45,6 +45,7 @@ class RedisNode implements DisposableBean {
     private final RedisMessageListenerContainer listeners = new RedisMessageListenerContainer();
     private final List<Runnable> recoveryTasks = new CopyOnWriteArrayList<>();
     private final AtomicInteger confirmations = new AtomicInteger();
+    private final ControlChannel control = new ControlChannel();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("redis-node").daemon().factory());
 
@@ -59,8 +60,21 @@ class RedisNode implements DisposableBean {
         listeners.setSubscriptionExecutor(new SimpleAsyncTaskExecutor("redis-subscribe-"));
         listeners.afterPropertiesSet();
         listeners.start();
-        listeners.addMessageListener(new ControlChannel(), new ChannelTopic(ALIVE_PREFIX + id));
+        subscribeControlChannel();
         timer.scheduleAtFixedRate(this::heartbeat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A node starts even while Redis does not answer (down, or too slow on a loaded machine): it serves its own
+     * sockets meanwhile, and joins the bus as soon as the control channel's subscription goes through.
+     */
+    private void subscribeControlChannel() {
+        try {
+            listeners.addMessageListener(control, new ChannelTopic(ALIVE_PREFIX + id));
+        } catch (RuntimeException e) {
+            log.warn("Redis did not answer ({}): trying again in {} ms", e.getMessage(), RECONNECT_EVERY_MILLIS);
+            timer.schedule(this::subscribeControlChannel, RECONNECT_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     String id() {

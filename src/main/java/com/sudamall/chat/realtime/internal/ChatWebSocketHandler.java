@@ -97,6 +97,25 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
             return;
         }
+        try {
+            open(raw, opening);
+        } catch (RoomNotFoundException e) {
+            // removed from the room (or the room closed) between the handshake and now: as if refused at the door
+            raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
+        } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // the database went away while the socket was being opened: the client should come back shortly
+                Outages.logRefusal(log, "socket " + raw.getId() + " not opened", e);
+                raw.close(CloseCode.TRY_AGAIN_LATER.status("the service is temporarily unavailable"));
+                return;
+            }
+            // logged here rather than by Spring's decorator, whose line would carry the URL and its ?token=
+            log.error("socket {} not opened", raw.getId(), e);
+            raw.close(CloseCode.SERVER_ERROR.status("internal error"));
+        }
+    }
+
+    private void open(WebSocketSession raw, SocketHandshake.Opening opening) throws IOException {
         CurrentUser user = opening.user();
         if (!admitted(raw, user)) {
             return;
@@ -105,28 +124,16 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         UUID roomId = opening.roomId();
         SocketSession session = new SocketSession(raw, user, card, roomId, properties);
         raw.getAttributes().put(SOCKET, session);
-        try {
-            if (roomId == null) {
-                openMultiplexed(session, opening.startSeqs());
-            } else {
-                ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
-                if (attendance.arrive(roomId, user.id())) {
-                    fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
-                }
-                tellWhoIsTyping(session, roomId);
+        if (roomId == null) {
+            openMultiplexed(session, opening.startSeqs());
+        } else {
+            ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
+            if (attendance.arrive(roomId, user.id())) {
+                fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
             }
-            presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
-        } catch (RoomNotFoundException e) {
-            // removed from the room (or the room closed) between the handshake and now: as if refused at the door
-            raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
-        } catch (RuntimeException e) {
-            if (!Outages.isOutage(e)) {
-                throw e;
-            }
-            // the database went away while the socket was being caught up: the client should come back shortly
-            log.warn("socket {} not opened: the database is unavailable ({})", raw.getId(), e.getMessage());
-            raw.close(CloseCode.TRY_AGAIN_LATER.status("the service is temporarily unavailable"));
+            tellWhoIsTyping(session, roomId);
         }
+        presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
     }
 
     /** Frames arrive in parts, so an oversize one is answered with an error instead of closing the socket. */
@@ -181,8 +188,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                             e.getMessage(), e.code().code(), roomId, clientMsgId, e.retryAfterSeconds()));
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
-                log.warn(
-                        "frame from socket {} refused: the database is unavailable ({})", session.id(), e.getMessage());
+                Outages.logRefusal(log, "frame from socket " + session.id() + " refused", e);
                 reply(
                         session,
                         new OutboundFrame.Error(

@@ -10,6 +10,8 @@ enum CloseCode {
     GOING_AWAY(1001),
     /** The server can't serve the socket now (its database is unavailable): reconnect after a moment. */
     TRY_AGAIN_LATER(1013),
+    /** The server failed unexpectedly while opening the socket (logged on the node). */
+    SERVER_ERROR(1011),
     /** The client does not read its frames fast enough; the room does not wait for it. */
     TOO_SLOW(1008),
     /** No valid token or ticket. */

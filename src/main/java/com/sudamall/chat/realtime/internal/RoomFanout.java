@@ -39,6 +39,7 @@ class RoomFanout {
     private final RoomAccess access;
     private final RealtimeProperties properties;
     private final MembershipSync membership;
+    private final RealtimeMetrics metrics;
 
     RoomFanout(
             EventBus bus,
@@ -48,7 +49,8 @@ class RoomFanout {
             OrderedDelivery ordered,
             RoomAccess access,
             RealtimeProperties properties,
-            MembershipSync membership) {
+            MembershipSync membership,
+            RealtimeMetrics metrics) {
         this.bus = bus;
         this.sessions = sessions;
         this.codec = codec;
@@ -57,6 +59,7 @@ class RoomFanout {
         this.access = access;
         this.properties = properties;
         this.membership = membership;
+        this.metrics = metrics;
         bus.onEvent(this::deliver);
     }
 
@@ -90,6 +93,9 @@ class RoomFanout {
             } else {
                 session.send(event.frame());
             }
+        }
+        if (roomId != null) {
+            metrics.fannedOut(event);
         }
     }
 

@@ -7,12 +7,16 @@ import com.sudamall.chat.identity.WsTicketService;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.Outages;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -31,8 +35,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class SocketHandshake implements HandshakeInterceptor {
 
+    private static final Logger log = LoggerFactory.getLogger(SocketHandshake.class);
+
     /** What the handshake found, in the socket's attributes. */
     record Opening(
+            boolean isMultiplexed,
             @Nullable CurrentUser user,
             @Nullable UUID roomId,
             @Nullable Room room,
@@ -40,10 +47,6 @@ class SocketHandshake implements HandshakeInterceptor {
             @Nullable Map<UUID, Long> startSeqs) {
 
         static final String ATTRIBUTE = "chat.opening";
-
-        boolean isMultiplexed() {
-            return roomId == null;
-        }
     }
 
     private final TokenVerifier tokens;
@@ -62,6 +65,24 @@ class SocketHandshake implements HandshakeInterceptor {
             ServerHttpResponse response,
             WebSocketHandler handler,
             Map<String, Object> attributes) {
+        try {
+            attributes.put(Opening.ATTRIBUTE, opening(request));
+            return true;
+        } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                Outages.logRefusal(log, "socket handshake refused", e);
+                response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+                response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            } else {
+                // logged here with the path only: the container's line would carry the URL and its ?token=
+                log.error("socket handshake for {} failed", request.getURI().getPath(), e);
+                response.setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
+            }
+            return false;
+        }
+    }
+
+    private Opening opening(ServerHttpRequest request) {
         URI uri = request.getURI();
         MultiValueMap<String, String> query =
                 UriComponentsBuilder.fromUri(uri).build().getQueryParams();
@@ -70,17 +91,17 @@ class SocketHandshake implements HandshakeInterceptor {
         CurrentUser user = authenticate(query, request.getHeaders()).orElse(null);
         Opening opening;
         if (user == null) {
-            opening = new Opening(null, roomId, null, null, null);
+            opening = new Opening(multiplexed, null, roomId, null, null, null);
         } else if (multiplexed) {
-            opening = new Opening(user, null, null, null, access.activeRoomsOf(user.id()));
+            opening = new Opening(true, user, null, null, null, access.activeRoomsOf(user.id()));
         } else {
             Room room = roomId == null ? null : joinable(user, roomId).orElse(null);
             String afterSeq = query.getFirst("after_seq");
             Long start = room == null ? null : afterSeq == null ? room.lastSeq() : parseSeq(afterSeq);
-            opening = new Opening(user, roomId, room, start, null);
+            // a path that names no room (not a UUID) finds none: refused like a room the caller is not in
+            opening = new Opening(false, user, roomId, room, start, null);
         }
-        attributes.put(Opening.ATTRIBUTE, opening);
-        return true;
+        return opening;
     }
 
     @Override

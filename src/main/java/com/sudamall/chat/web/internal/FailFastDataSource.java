@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The pool, with a circuit breaker in front: once a connection could not be had (the pool waited its whole
- * {@code connection-timeout}), every request for one fails at once for {@link #OPEN_FOR}, and after that a single
+ * The pool, with a circuit breaker in front: once a connection could not be had because the database could not be
+ * reached (the pool waited its whole {@code connection-timeout} and its last connect failed), every request for one fails at once for {@link #OPEN_FOR}, and after that a single
  * request tries the database again while the others keep failing at once. Without it, while PostgreSQL is down
  * every send waits the full timeout, and a socket's frames, handled one after another, queue behind each other and
  * are answered seconds late, long after the database is back.
@@ -66,8 +66,12 @@ final class FailFastDataSource extends DelegatingDataSource {
             tripped = false;
             return connection;
         } catch (SQLTransientConnectionException noConnection) {
-            openUntil = clock.millis() + OPEN_FOR.toMillis();
-            tripped = true;
+            // Hikari gives the last failed connect as the cause; without one the pool is merely busy, and
+            // refusing everyone would turn a burst (a reconnect storm) into an outage
+            if (noConnection.getCause() != null) {
+                openUntil = clock.millis() + OPEN_FOR.toMillis();
+                tripped = true;
+            }
             throw noConnection;
         }
     }

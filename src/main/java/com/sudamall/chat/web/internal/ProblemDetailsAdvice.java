@@ -45,7 +45,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> databaseUnavailable(Exception e) {
-        log.warn("database unavailable: {}", e.getMessage());
+        Outages.logRefusal(log, "request refused", e);
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return respond(ErrorCode.UNAVAILABLE, "The service is temporarily unavailable", Map.of(), headers);

@@ -60,6 +60,14 @@ class FailFastDataSourceTests {
     }
 
     @Test
+    void aBusyPoolDoesNotOpenTheBreaker() {
+        database.busy = true;
+        assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+        assertThatThrownBy(dataSource::getConnection).hasMessageNotContaining("failing fast");
+        assertThat(database.attempts).isEqualTo(2);
+    }
+
+    @Test
     void otherFailuresDoNotOpenTheBreaker() {
         database.wrongPassword = true;
         assertThatThrownBy(dataSource::getConnection).isNotInstanceOf(SQLTransientConnectionException.class);
@@ -67,11 +75,12 @@ class FailFastDataSourceTests {
         assertThat(database.attempts).isEqualTo(2);
     }
 
-    /** A real H2 database that can be made unreachable, as a pool whose connect timed out reports it. */
+    /** A real H2 database that can be made unreachable, or busy, as a Hikari pool reports either. */
     private static final class Database extends AbstractDataSource {
 
         private final JdbcDataSource h2 = new JdbcDataSource();
         volatile boolean down;
+        volatile boolean busy;
         volatile boolean wrongPassword;
         int attempts;
 
@@ -83,6 +92,13 @@ class FailFastDataSourceTests {
         public Connection getConnection() throws SQLException {
             attempts++;
             if (down) {
+                // as Hikari reports it: the timeout, caused by the last connect that failed
+                throw new SQLTransientConnectionException(
+                        "Connection is not available, request timed out",
+                        "08001",
+                        new SQLException("Connection refused", "08001"));
+            }
+            if (busy) {
                 throw new SQLTransientConnectionException("Connection is not available, request timed out");
             }
             if (wrongPassword) {

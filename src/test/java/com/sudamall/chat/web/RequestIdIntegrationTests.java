@@ -1,0 +1,53 @@
+package com.sudamall.chat.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Every request has an id, echoed in the response and written in its log lines, so a report can be traced. */
+@ExtendWith(OutputCaptureExtension.class)
+class RequestIdIntegrationTests extends IntegrationTest {
+
+    @Test
+    void theCallersRequestIdIsEchoedAndLogged(CapturedOutput output) {
+        ChatClient alice = login("alice");
+        String id = "lb-" + UUID.randomUUID();
+
+        ChatClient.Download answer = alice.download("rooms/", "X-Request-Id", id);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("X-Request-Id")).isEqualTo(id);
+        assertThat(output.getOut()).containsPattern("\\[" + id + "\\] .*GET /api/chat/rooms/ 200");
+    }
+
+    @Test
+    void aRequestWithoutOneGetsAFreshIdAndErrorsCarryItToo() {
+        ChatClient alice = login("alice");
+
+        String first = alice.download("rooms/").header("X-Request-Id");
+        ChatClient.Download missing = alice.download("rooms/" + UUID.randomUUID() + "/");
+
+        assertThat(first).matches("[0-9a-f-]{36}");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("X-Request-Id")).matches("[0-9a-f-]{36}").isNotEqualTo(first);
+    }
+
+    @Test
+    void anIdThatCouldForgeLogLinesIsReplaced() {
+        String tooLong = "a".repeat(65);
+
+        // (HttpClient itself refuses CR and LF in a header; the filter's rule covers whatever else arrives)
+        assertThat(login("alice").download("rooms/", "X-Request-Id", tooLong).header("X-Request-Id"))
+                .matches("[0-9a-f-]{36}");
+        assertThat(login("bob")
+                        .download("rooms/", "X-Request-Id", "id with spaces{}")
+                        .header("X-Request-Id"))
+                .matches("[0-9a-f-]{36}");
+    }
+}
