@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One user of the fault suite on a room socket, behaving as a well-written client: every message carries a
  * {@code client_msg_id} and is sent again, with the same id, until it is acked (after an {@code error} frame's
- * {@code retry_after}, after a reconnect, or after 5 s without an answer); a dropped socket reconnects at once with
+ * {@code retry_after}, after a reconnect, or after 5 s without an answer). While the service says it is
+ * {@code unavailable}, only the oldest unacked message is tried again, and the others follow once it is acked: a
+ * client that resent everything every second would greet the recovered database with a flood. A dropped socket reconnects at once with
  * {@code after_seq} set to the last seq it holds without a gap, to its node while that node answers and to the next
  * one when it does not (or when it said it is going away, as a load balancer would move it).
  */
@@ -45,6 +47,9 @@ final class FaultClient {
     private volatile boolean sending = true;
     private volatile boolean running = true;
     private volatile boolean everConnected;
+    /** Since an {@code unavailable} error frame, until the next ack. */
+    private volatile boolean unavailable;
+
     private int counter;
 
     FaultClient(
@@ -137,13 +142,22 @@ final class FaultClient {
                 pending.put(id, now);
                 next = Math.max(next + periodMillis, now - periodMillis);
             }
-            for (Map.Entry<String, Long> due : pending.entrySet()) {
-                if (due.getValue() <= now && !send(ws, due.getKey())) {
+            for (String id : unavailable ? oldestPending() : List.copyOf(pending.keySet())) {
+                Long due = pending.get(id);
+                if (due != null && due <= now && !send(ws, id)) {
                     break;
                 }
             }
             sleep(10);
         }
+    }
+
+    private List<String> oldestPending() {
+        return pending.keySet().stream()
+                .min(java.util.Comparator.comparingLong(
+                        id -> journal.made().get(id).at()))
+                .map(List::of)
+                .orElse(List.of());
     }
 
     /** Sends one message (again); a send that fails drops the socket, and the loop reconnects. */
@@ -202,6 +216,10 @@ final class FaultClient {
                 if (pending.remove(id) != null) {
                     journal.acked(id);
                 }
+                if (unavailable) {
+                    unavailable = false;
+                    pending.replaceAll((key, due) -> 0L);
+                }
             }
             case "message" -> {
                 JsonNode message = frame.path("message");
@@ -219,6 +237,7 @@ final class FaultClient {
             }
             case "error" -> {
                 journal.error();
+                unavailable = "unavailable".equals(frame.path("code").asString());
                 String id = frame.path("client_msg_id").asString("");
                 long retryAfter = frame.path("retry_after").asLong(1);
                 pending.computeIfPresent(id, (key, due) -> System.currentTimeMillis() + retryAfter * 1000);
@@ -233,20 +252,13 @@ final class FaultClient {
         ServerProcess.sleep(millis);
     }
 
-    private final class Listener implements WebSocket.Listener {
+    private final class Listener extends TextListener {
 
-        private final StringBuilder partial = new StringBuilder();
         private volatile boolean closed;
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                receive(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
+        void frame(String text) {
+            receive(text);
         }
 
         @Override

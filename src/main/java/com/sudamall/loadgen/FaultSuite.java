@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -92,9 +91,10 @@ public final class FaultSuite {
                 TcpProxy bus = new TcpProxy(redis.getHost(), portOf(redis, 6379))) {
             Map<String, String> environment = environment(postgres, database, redis, bus);
             progress.accept("faults: starting two nodes");
-            CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start(environment, 1));
+            // one after the other: the first migrates the schema and writes the dev mode's demo data, which two
+            // nodes starting at once on an empty schema would both try to insert
             nodes[0] = start(environment, 0);
-            nodes[1] = second.join();
+            nodes[1] = start(environment, 1);
 
             String run = "f" + UUID.randomUUID().toString().substring(0, 6);
             List<Room> pairs = Setup.pairs(new Api(nodes[0].base()), run, rooms);

@@ -145,23 +145,11 @@ final class LoadSocket {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-
-        private final StringBuilder partial = new StringBuilder();
+    private final class Listener extends TextListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            if (last && partial.isEmpty()) {
-                receive(data.toString());
-            } else {
-                partial.append(data);
-                if (last) {
-                    receive(partial.toString());
-                    partial.setLength(0);
-                }
-            }
-            webSocket.request(1);
-            return null;
+        void frame(String text) {
+            receive(text);
         }
 
         @Override
