@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP proxy in front of a real server, for fault tests: {@link #cut()} drops every connection through it and
@@ -19,7 +20,9 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
+    /** Connections through the proxy, both ends; also the lock that keeps cut and accept apart. */
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
     private volatile boolean cut;
 
     public TcpProxy(String targetHost, int targetPort) {
@@ -31,17 +34,20 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread.ofVirtual().name("tcp-proxy").start(this::accept);
+        Thread.ofPlatform().name("tcp-proxy").daemon().start(this::accept);
     }
 
     public int port() {
         return server.getLocalPort();
     }
 
+    /** Every connection through the proxy is closed, and new ones are refused until {@link #restore()}. */
     public void cut() {
-        cut = true;
-        open.forEach(TcpProxy::closeQuietly);
-        open.clear();
+        // under the lock that accept takes to add a connection: none slips past the cut
+        synchronized (open) {
+            cut = true;
+            open.forEach(TcpProxy::closeQuietly);
+        }
     }
 
     public void restore() {
@@ -52,19 +58,34 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                if (cut) {
-                    closeQuietly(client);
-                    continue;
+                Socket upstream = connect(client);
+                if (upstream != null) {
+                    // platform threads: a proxy starved of carrier threads would look like a hung database
+                    Thread.ofPlatform().daemon().start(() -> pump(client, upstream));
+                    Thread.ofPlatform().daemon().start(() -> pump(upstream, client));
                 }
-                Socket upstream = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
             } catch (IOException e) {
-                // the proxy closed, or the target refused: the client sees its connection drop
+                // the proxy closed
             }
         }
+    }
+
+    /** The connection to the target for a client just accepted, or null when cut or refused (the client is closed). */
+    private @Nullable Socket connect(Socket client) {
+        synchronized (open) {
+            if (!cut) {
+                try {
+                    Socket upstream = new Socket(targetHost, targetPort);
+                    open.add(client);
+                    open.add(upstream);
+                    return upstream;
+                } catch (IOException refused) {
+                    // the target is down: the client sees its connection drop
+                }
+            }
+        }
+        closeQuietly(client);
+        return null;
     }
 
     private void pump(Socket from, Socket to) {

@@ -25,8 +25,8 @@ public final class Outages {
 
     /**
      * Logs a request refused because of an outage without flooding the log: while the database is down every send
-     * of every socket is refused, thousands a second. The first refusal is logged at once, then one line every 10 s
-     * with how many were refused meanwhile.
+     * of every socket is refused, thousands a second. At most one line every 10 s, written by the first refusal after
+     * that time, with how many were refused since the last line.
      */
     public static void logRefusal(Logger log, String what, Throwable failure) {
         long refused = refusedSinceReport.incrementAndGet();
@@ -35,7 +35,7 @@ public final class Outages {
         if (now - last >= REPORT_EVERY_NANOS && lastReport.compareAndSet(last, now)) {
             refusedSinceReport.addAndGet(-refused);
             log.warn(
-                    "{}: the database is unavailable ({}); {} requests refused since the last report",
+                    "{}: a backing service is unavailable ({}); {} requests refused since the last report",
                     what,
                     failure.getMessage(),
                     refused);

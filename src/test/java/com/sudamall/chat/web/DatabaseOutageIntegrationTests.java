@@ -75,6 +75,11 @@ class DatabaseOutageIntegrationTests extends IntegrationTest {
             assertThat(error.path("code").asString()).isEqualTo("unavailable");
             assertThat(error.path("client_msg_id").asString()).isEqualTo("c-down");
             assertThat(socket.frames()).filteredOn(type("ack")).isEmpty();
+            // a socket opened now is accepted and closed with "try again later" (a browser cannot read a refused
+            // upgrade's status)
+            try (SocketClient late = roomSocket(bob, room)) {
+                assertThat(late.awaitClose()).isEqualTo(1013);
+            }
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> anonymous().get("/actuator/health/readiness").status() == 503);
             assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);

@@ -96,10 +96,10 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
         Map<String, CountDownLatch> waiting = new HashMap<>();
         channels.forEach(channel -> waiting.put(PREFIX + channel.name(), new CountDownLatch(1)));
         confirming.putAll(waiting);
-        listeners.addMessageListener(
-                this, waiting.keySet().stream().map(ChannelTopic::new).toList());
         long deadline = System.nanoTime() + SUBSCRIBE_TIMEOUT.toNanos();
         try {
+            listeners.addMessageListener(
+                    this, waiting.keySet().stream().map(ChannelTopic::new).toList());
             while (System.nanoTime() < deadline) {
                 waiting.values().removeIf(live -> live.getCount() == 0);
                 if (waiting.isEmpty()) {
@@ -111,6 +111,10 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
             log.warn("Redis did not confirm the subscription to {} within {}", waiting.keySet(), SUBSCRIBE_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // Redis is away: the listener stays registered and the container subscribes when Redis is back, and then
+            // this node catches its sockets up from the database. A socket (or the node's start) need not fail.
+            log.warn("Redis did not answer while subscribing to {}: {}", waiting.keySet(), e.getMessage());
         } finally {
             channels.forEach(channel -> confirming.remove(PREFIX + channel.name()));
         }
@@ -150,7 +154,14 @@ class RedisEventBus implements EventBus, MessageListener, DisposableBean {
             }
             return;
         }
-        BusEvent event = BusEventText.read(new Channel(channel), body);
+        BusEvent event;
+        try {
+            event = BusEventText.read(new Channel(channel), body);
+        } catch (RuntimeException e) {
+            // not from a node of ours (or from a release that cannot be read): dropped, never on Redis's I/O thread
+            log.warn("unreadable event on {} dropped: {}", channel, e.getMessage());
+            return;
+        }
         if (event.publishedAt() > 0) {
             lag.record(Math.max(0, System.currentTimeMillis() - event.publishedAt()), TimeUnit.MILLISECONDS);
         }

@@ -13,12 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -34,6 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WriteLanes implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WriteLanes.class);
+    /**
+     * The longest a send waits for its lane: past PostgreSQL's read timeout (30 s), so a lane stuck on a silent
+     * connection answers its senders 503 instead of holding their sockets' frames forever.
+     */
+    private static final long ANSWER_WITHIN_SECONDS = 35;
 
     private final BatchWriter writer;
     private final TransactionTemplate transactions;
@@ -69,8 +76,14 @@ class WriteLanes implements DisposableBean {
         }
         Lane lane = lanes.get(Math.floorMod(send.room().id().hashCode(), lanes.size()));
         try {
-            return lane.submit(send).join();
+            return lane.submit(send)
+                    .orTimeout(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS)
+                    .join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                // maybe written later: a retry with the same client_msg_id then finds it
+                throw new TransientDataAccessResourceException("The message writer did not answer in time");
+            }
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -112,6 +125,10 @@ class WriteLanes implements DisposableBean {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while queueing a send", e);
             }
+            if (!thread.isAlive()) {
+                // queued after the lane stopped: nobody would write it (the timeout in write covers the last instant)
+                failQueued(new IllegalStateException("The service is shutting down"));
+            }
             return waiting.outcome();
         }
 
@@ -133,12 +150,21 @@ class WriteLanes implements DisposableBean {
                     commits.record(() -> commit(batch));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    break;
                 } catch (RuntimeException e) {
                     log.error("Message writer failed; its batch was answered with the error", e);
+                    batch.forEach(waiting -> waiting.outcome().completeExceptionally(e));
                 } finally {
                     batch.clear();
                 }
+            }
+            failQueued(new IllegalStateException("The service is shutting down"));
+        }
+
+        /** Answers every send still queued with {@code failure}: none may wait for a lane that is gone. */
+        private void failQueued(RuntimeException failure) {
+            for (Waiting left = queue.poll(); left != null; left = queue.poll()) {
+                left.outcome().completeExceptionally(failure);
             }
         }
 

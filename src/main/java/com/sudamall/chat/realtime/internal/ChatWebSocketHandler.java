@@ -87,31 +87,47 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
+        if (raw.getAttributes().containsKey(SocketHandshake.Opening.UNAVAILABLE)) {
+            close(raw, CloseCode.TRY_AGAIN_LATER.status("the service is temporarily unavailable"));
+            return;
+        }
         SocketHandshake.Opening opening =
                 (SocketHandshake.Opening) raw.getAttributes().get(SocketHandshake.Opening.ATTRIBUTE);
         if (opening == null || opening.user() == null) {
-            raw.close(CloseCode.UNAUTHORIZED.status("authentication required"));
+            close(raw, CloseCode.UNAUTHORIZED.status("authentication required"));
             return;
         }
         if (!opening.isMultiplexed() && opening.startSeq() == null) {
-            raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
+            close(raw, CloseCode.FORBIDDEN.status("not a participant of this room"));
             return;
         }
         try {
             open(raw, opening);
         } catch (RoomNotFoundException e) {
             // removed from the room (or the room closed) between the handshake and now: as if refused at the door
-            raw.close(CloseCode.FORBIDDEN.status("not a participant of this room"));
+            close(raw, CloseCode.FORBIDDEN.status("not a participant of this room"));
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
                 // the database went away while the socket was being opened: the client should come back shortly
                 Outages.logRefusal(log, "socket " + raw.getId() + " not opened", e);
-                raw.close(CloseCode.TRY_AGAIN_LATER.status("the service is temporarily unavailable"));
+                close(raw, CloseCode.TRY_AGAIN_LATER.status("the service is temporarily unavailable"));
                 return;
             }
             // logged here rather than by Spring's decorator, whose line would carry the URL and its ?token=
             log.error("socket {} not opened", raw.getId(), e);
-            raw.close(CloseCode.SERVER_ERROR.status("internal error"));
+            close(raw, CloseCode.SERVER_ERROR.status("internal error"));
+        } catch (IOException e) {
+            // the client went away while its socket was being opened (the decorator would log the URL)
+            log.debug("socket {} closed while opening: {}", raw.getId(), e.getMessage());
+        }
+    }
+
+    /** Closes a socket being opened; a client already gone is no error worth a log line with its URL. */
+    private static void close(WebSocketSession raw, CloseStatus status) {
+        try {
+            raw.close(status);
+        } catch (IOException e) {
+            log.debug("socket {} already gone: {}", raw.getId(), e.getMessage());
         }
     }
 

@@ -47,6 +47,8 @@ class SocketHandshake implements HandshakeInterceptor {
             @Nullable Map<UUID, Long> startSeqs) {
 
         static final String ATTRIBUTE = "chat.opening";
+        /** Set instead when the database was unavailable during the handshake. */
+        static final String UNAVAILABLE = "chat.unavailable";
     }
 
     private final TokenVerifier tokens;
@@ -70,14 +72,14 @@ class SocketHandshake implements HandshakeInterceptor {
             return true;
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
-                Outages.logRefusal(log, "socket handshake refused", e);
-                response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-                response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-            } else {
-                // logged here with the path only: the container's line would carry the URL and its ?token=
-                log.error("socket handshake for {} failed", request.getURI().getPath(), e);
-                response.setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
+                // accepted, then closed with 1013 (try again later): a browser cannot read a refused upgrade's status
+                Outages.logRefusal(log, "socket handshake", e);
+                attributes.put(Opening.UNAVAILABLE, true);
+                return true;
             }
+            // logged here with the path only: the container's line would carry the URL and its ?token=
+            log.error("socket handshake for {} failed", request.getURI().getPath(), e);
+            response.setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
             return false;
         }
     }

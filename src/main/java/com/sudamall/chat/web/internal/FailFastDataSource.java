@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * every send waits the full timeout, and a socket's frames, handled one after another, queue behind each other and
  * are answered seconds late, long after the database is back.
  */
-final class FailFastDataSource extends DelegatingDataSource {
+final class FailFastDataSource extends DelegatingDataSource implements AutoCloseable {
 
     /** As long as the {@code Retry-After} the refused sends are given. */
     static final Duration OPEN_FOR = Duration.ofSeconds(1);
@@ -39,6 +39,14 @@ final class FailFastDataSource extends DelegatingDataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return attempt(() -> super.getConnection(username, password));
+    }
+
+    /** Closes the pool when the context closes: Spring sees this wrapper, not the pool, as the bean. */
+    @Override
+    public void close() throws Exception {
+        if (obtainTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     private interface Opening {

@@ -60,6 +60,16 @@ class FailFastDataSourceTests {
     }
 
     @Test
+    void closingItClosesThePool() throws Exception {
+        try (var pool = new com.zaxxer.hikari.HikariDataSource()) {
+            pool.setJdbcUrl("jdbc:h2:mem:fail-fast-close");
+            new FailFastDataSource(pool, clock).close();
+
+            assertThat(pool.isClosed()).isTrue();
+        }
+    }
+
+    @Test
     void aBusyPoolDoesNotOpenTheBreaker() {
         database.busy = true;
         assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class);
