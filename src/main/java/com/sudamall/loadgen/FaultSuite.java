@@ -221,6 +221,8 @@ public final class FaultSuite {
         environment.put("CHAT_DB_USER", user);
         environment.put("SPRING_FLYWAY_SCHEMAS", schema);
         environment.put("CHAT_DB_CONNECT_TIMEOUT_MS", "2000");
+        // two nodes beside the test suite's own pools on one PostgreSQL (100 connections by default)
+        environment.put("CHAT_DB_POOL_SIZE", "8");
         environment.put("CHAT_BUS", "redis");
         environment.put("CHAT_REDIS_URL", withPort(redis, bus.port()));
         return environment;

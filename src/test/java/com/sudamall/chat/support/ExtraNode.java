@@ -45,6 +45,8 @@ public final class ExtraNode implements AutoCloseable {
         properties.put("spring.jmx.enabled", false);
         // as in IntegrationTest: tests send faster than any person
         properties.put("chat.rate-limits.enabled", false);
+        properties.put("spring.datasource.hikari.minimum-idle", 2);
+        properties.put("spring.datasource.hikari.idle-timeout", 10000);
         // as arguments, which outrank application.properties (builder properties would only be defaults)
         List<String> args = new ArrayList<>(properties.entrySet().stream()
                 .map(p -> "--" + p.getKey() + "=" + p.getValue())

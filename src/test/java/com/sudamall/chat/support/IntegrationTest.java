@@ -19,8 +19,15 @@ import tools.jackson.databind.JsonNode;
  * share one context and one database without seeing each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// tests send faster than any person; RateLimitIntegrationTests turns the limits back on
-@TestPropertySource(properties = "chat.rate-limits.enabled=false")
+// tests send faster than any person; RateLimitIntegrationTests turns the limits back on. A cached context keeps
+// only 2 idle connections (not the pool's 20): a dozen cached contexts and the fault suite's nodes share one
+// PostgreSQL and its 100 connections
+@TestPropertySource(
+        properties = {
+            "chat.rate-limits.enabled=false",
+            "spring.datasource.hikari.minimum-idle=2",
+            "spring.datasource.hikari.idle-timeout=10000"
+        })
 public abstract class IntegrationTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
