@@ -101,7 +101,7 @@ public final class FaultSuite {
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            List<String> bases = List.of(ws(nodes[0]), ws(nodes[1]));
+            List<String> bases = List.of(nodes[0].webSocketBase(), nodes[1].webSocketBase());
             for (Room room : pairs) {
                 for (int member = 0; member < 2; member++) {
                     FaultClient client = new FaultClient(
@@ -217,7 +217,7 @@ public final class FaultSuite {
     private Map<String, String> environment(URI postgres, TcpProxy database, URI redis, TcpProxy bus) {
         String proxied = "jdbc:" + withPort(postgres, database.port());
         Map<String, String> environment = new HashMap<>();
-        environment.put("CHAT_DB_URL", proxied + (proxied.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        environment.put("CHAT_DB_URL", LoadGenerator.inSchema(proxied, schema));
         environment.put("CHAT_DB_USER", user);
         environment.put("SPRING_FLYWAY_SCHEMAS", schema);
         environment.put("CHAT_DB_CONNECT_TIMEOUT_MS", "2000");
@@ -266,7 +266,7 @@ public final class FaultSuite {
     }
 
     private void query(String sql, Binder binder, RowReader reader) {
-        String url = databaseUrl + (databaseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = LoadGenerator.inSchema(databaseUrl, schema);
         try (Connection connection = DriverManager.getConnection(url, user, "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
@@ -278,10 +278,6 @@ public final class FaultSuite {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the results failed: " + sql, e);
         }
-    }
-
-    private static String ws(ServerProcess node) {
-        return node.webSocketBase();
     }
 
     private static int portOf(URI uri, int fallback) {

@@ -52,8 +52,7 @@ public final class LoadGenerator {
             for (String bus : options.list("buses", "in-process,redis", "in-process")) {
                 String schema = "bench_" + bus.replace("-", "_").toLowerCase(Locale.ROOT);
                 String url = options.get("db-url", "jdbc:postgresql://127.0.0.1:5432/test", "");
-                History.Database database =
-                        new History.Database(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user);
+                History.Database database = new History.Database(inSchema(url, schema), user);
                 runOn(
                         scenarios,
                         chosen,
@@ -149,6 +148,11 @@ public final class LoadGenerator {
         environment.put("CHAT_BUS", bus);
         environment.put("CHAT_REDIS_URL", options.get("redis-url", "redis://127.0.0.1:6379", ""));
         return ServerProcess.service(environment, out, "service-" + bus);
+    }
+
+    /** A PostgreSQL JDBC URL whose connections work in {@code schema}. */
+    static String inSchema(String url, String schema) {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     static void resetSchema(String url, String user, String schema) {
