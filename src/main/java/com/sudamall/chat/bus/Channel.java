@@ -22,6 +22,11 @@ public record Channel(String name) {
         return name.startsWith("room:") ? UUID.fromString(name.substring("room:".length())) : null;
     }
 
+    /** The user of a user channel; null for a room channel. */
+    public @Nullable String userId() {
+        return name.startsWith("user:") ? name.substring("user:".length()) : null;
+    }
+
     public static Channel user(String userId) {
         return new Channel("user:" + userId);
     }

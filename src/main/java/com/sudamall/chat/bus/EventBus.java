@@ -1,6 +1,7 @@
 package com.sudamall.chat.bus;
 
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** Publishes events to every node that has sockets on their channel, this one included. */
@@ -13,18 +14,19 @@ public interface EventBus {
     void onEvent(Consumer<BusEvent> consumer);
 
     /**
-     * Starts receiving the channels' events on this node (called when their first local socket opens), returning
-     * once events published from now on will arrive.
+     * Starts receiving the channels' events on this node (called when their first local socket opens) without
+     * waiting: the future completes once events published from then on arrive here. What was published before that
+     * is the database's to tell.
      */
-    void subscribe(Collection<Channel> channels);
+    CompletableFuture<Void> subscribe(Collection<Channel> channels);
 
     /** Stops receiving a channel's events on this node (called when its last local socket closes). */
     void unsubscribe(Channel channel);
 
     /**
-     * Registers a task to run when this node receives events again after a break (its link to the other nodes was
-     * lost and is back): events published during the break never arrived, so local sockets must be brought up to
-     * date from the database.
+     * Registers a task to run for each channel this node receives again after a break (its link to the other nodes
+     * was lost and is back): events published on it during the break never arrived, so the channel's local sockets
+     * must be brought up to date from the database. It runs once the channel is live again, never before.
      */
-    void onRecovery(Runnable task);
+    void onRecovery(Consumer<Channel> task);
 }

@@ -1,10 +1,12 @@
 package com.sudamall.chat.identity;
 
+import com.sudamall.chat.identity.internal.ProfileCache;
 import com.sudamall.chat.identity.internal.UserRepository;
 import com.sudamall.chat.web.ChatException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,12 @@ public class UserService {
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,64}");
 
     private final UserRepository users;
+    private final ProfileCache cache;
     private final Clock clock;
 
-    UserService(UserRepository users, Clock clock) {
+    UserService(UserRepository users, ProfileCache cache, Clock clock) {
         this.users = users;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -45,14 +49,21 @@ public class UserService {
 
     /** Cards for the given ids, in the given order; ids without a profile are left out. */
     public Map<String, User> cards(Collection<String> ids) {
+        Map<String, User> found = new HashMap<>();
+        cache.profiles(ids).forEach(profile -> found.put(profile.id(), profile.card()));
         Map<String, User> cards = new LinkedHashMap<>();
-        users.findAll(ids).forEach(profile -> cards.put(profile.id(), profile.card()));
+        ids.forEach(id -> {
+            User card = found.get(id);
+            if (card != null) {
+                cards.put(id, card);
+            }
+        });
         return cards;
     }
 
-    /** Profiles of the given ids that exist, in no particular order. */
+    /** Profiles of the given ids that exist, in no particular order (what this node remembers of them). */
     public List<UserProfile> profiles(Collection<String> ids) {
-        return users.findAll(ids);
+        return cache.profiles(ids);
     }
 
     /** The ids of the support agents: users with the moderator or admin role. */
@@ -60,10 +71,9 @@ public class UserService {
         return users.supportAgents().stream().map(UserProfile::id).toList();
     }
 
-    /** Records that the user was connected at {@code at} (on connecting and on going offline). */
-    @Transactional
+    /** Records that the user was connected at {@code at} (on going offline); stored in the next batch. */
     public void markSeen(String id, Instant at) {
-        users.markSeen(id, at);
+        cache.seen(id, at);
     }
 
     /**
@@ -78,6 +88,7 @@ public class UserService {
     @Transactional
     public UserProfile setEmailAlerts(String id, boolean on) {
         users.setEmailAlerts(id, on, clock.instant());
+        cache.forget(id);
         return users.find(id).orElseThrow();
     }
 
@@ -85,6 +96,7 @@ public class UserService {
     @Transactional
     public void erase(String id) {
         users.erase(id, clock.instant());
+        cache.forget(id);
     }
 
     /** Makes sure a profile exists for each id, creating empty placeholders for unknown ones. */
@@ -92,12 +104,15 @@ public class UserService {
     public void ensureExists(Collection<String> ids) {
         ids.forEach(id -> requireValidId(id, "user"));
         users.insertMissing(List.copyOf(ids), clock.instant());
+        cache.forget(ids);
     }
 
     /** Stores what the platform says about a user; true when the profile is new. */
     @Transactional
     public boolean save(NewProfile profile) {
         requireValidId(profile.id(), "id");
-        return users.upsert(profile, clock.instant());
+        boolean created = users.upsert(profile, clock.instant());
+        cache.forget(profile.id());
+        return created;
     }
 }

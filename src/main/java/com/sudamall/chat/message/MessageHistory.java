@@ -108,6 +108,20 @@ public class MessageHistory {
     }
 
     /**
+     * What a socket of the user missed after {@code afterSeq}, oldest first, without marking anything read: the
+     * catch-up of a socket, checked against what this node remembers of the room (as its frames are), so a burst of
+     * sockets reads the database once per page and not for the room and membership too.
+     */
+    public SeqPage replay(CurrentUser user, UUID roomId, long afterSeq, int limit) {
+        Room room = access.requireSubscriber(user, roomId);
+        List<MessageRow> rows =
+                messages.findBetween(roomId, afterSeq, Long.MAX_VALUE, limit + 1, MessageRepository.From.OLDEST);
+        boolean hasMore = rows.size() > limit;
+        List<MessageRow> page = rows.subList(0, Math.min(limit, rows.size()));
+        return new SeqPage(read(user, room, page, false), hasMore);
+    }
+
+    /**
      * The newest messages after a reader's cursor, oldest first, whoever asks: what a missed-message alert quotes.
      * Deleted messages are left out.
      */

@@ -64,6 +64,32 @@ public class RoomAccess {
         return requireParticipant(checked(user, known.room(), known.memberIds().contains(user.id())));
     }
 
+    /**
+     * The room, if the user may receive it live (a participant of an active room, or a moderator), checked against
+     * what this node remembers of the room: the check a socket's catch-up makes.
+     */
+    public Room requireSubscriber(CurrentUser user, UUID roomId) {
+        RoomCache.Entry known = cache.get(roomId);
+        if (known == null) {
+            throw new RoomNotFoundException(roomId);
+        }
+        return checked(user, known.room(), known.memberIds().contains(user.id()))
+                .room();
+    }
+
+    /**
+     * The room as it is now (its {@code last_seq} current), if the user may open a socket on it: a participant of
+     * an active room. One read of the room; the membership comes from what this node remembers.
+     */
+    public Room requireSocketParticipant(CurrentUser user, UUID roomId) {
+        RoomCache.Entry known = cache.get(roomId);
+        if (known == null) {
+            throw new RoomNotFoundException(roomId);
+        }
+        Room room = rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+        return requireParticipant(checked(user, room, known.memberIds().contains(user.id())));
+    }
+
     /** Drops what this node remembers of the room: another node changed it. */
     public void forget(UUID roomId) {
         cache.forget(roomId);

@@ -4,6 +4,7 @@ import com.sudamall.chat.bus.BusEvent;
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.bus.EventBus;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -25,13 +26,16 @@ class InProcessEventBus implements EventBus {
         this.consumer = consumer;
     }
 
+    /** Every channel is live from the start: events go straight to the local consumer. */
     @Override
-    public void subscribe(Collection<Channel> channels) {}
+    public CompletableFuture<Void> subscribe(Collection<Channel> channels) {
+        return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public void unsubscribe(Channel channel) {}
 
-    /** Events go straight to the local consumer, so there is no link to lose. */
+    /** There is no link to lose. */
     @Override
-    public void onRecovery(Runnable task) {}
+    public void onRecovery(Consumer<Channel> task) {}
 }

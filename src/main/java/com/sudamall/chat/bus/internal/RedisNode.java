@@ -1,5 +1,6 @@
 package com.sudamall.chat.bus.internal;
 
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -8,26 +9,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.SubscriptionListener;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * This node as the other nodes see it through Redis: an id, a heartbeat key that says it is alive, and the one
- * subscription connection. The subscription to the node's own control channel is confirmed by Redis once at start
- * and again each time the connection is re-established after a loss (a Redis restart, a network break); that second
- * confirmation is the signal to recover whatever was published in between.
+ * This node as the other nodes see it through Redis: an id, a heartbeat key that says it is alive, the connection
+ * that publishes and the one that subscribes. The node's own control channel is subscribed first; Redis confirms it
+ * again each time the subscription connection is re-established after a loss (a Redis restart, a network break),
+ * and that second confirmation is the signal to restore what this node keeps in Redis.
  */
 @Component
 @ConditionalOnProperty(name = "chat.bus", havingValue = "redis")
@@ -37,44 +34,27 @@ class RedisNode implements DisposableBean {
     static final String ALIVE_PREFIX = "chat:node:";
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final Duration ALIVE_FOR = Duration.ofSeconds(30);
-    private static final long RECONNECT_EVERY_MILLIS = 1_000;
 
     private final String id = UUID.randomUUID().toString();
     private final StringRedisTemplate redis;
     private final RedisPublisher publisher;
-    private final RedisMessageListenerContainer listeners = new RedisMessageListenerContainer();
+    private final RedisSubscriptions subscriptions;
     private final List<Runnable> recoveryTasks = new CopyOnWriteArrayList<>();
-    private final AtomicInteger confirmations = new AtomicInteger();
-    private final ControlChannel control = new ControlChannel();
+    private final List<BiConsumer<String, String>> messageListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> liveAgainListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("redis-node").daemon().factory());
 
     RedisNode(RedisConnectionFactory connections, MeterRegistry meters) {
         this.redis = new StringRedisTemplate(connections);
         this.publisher = new RedisPublisher(connections, redis, meters);
-        listeners.setConnectionFactory(connections);
-        listeners.setRecoveryInterval(RECONNECT_EVERY_MILLIS);
-        // Messages are handed over on Redis's I/O thread, in the order Redis sent them; the default would start a
-        // thread per message and lose that order. Listeners must not block.
-        listeners.setTaskExecutor(Runnable::run);
-        listeners.setSubscriptionExecutor(new SimpleAsyncTaskExecutor("redis-subscribe-"));
-        listeners.afterPropertiesSet();
-        listeners.start();
-        subscribeControlChannel();
-        timer.scheduleAtFixedRate(this::heartbeat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * A node starts even while Redis does not answer (down, or too slow on a loaded machine): it serves its own
-     * sockets meanwhile, and joins the bus as soon as the control channel's subscription goes through.
-     */
-    private void subscribeControlChannel() {
-        try {
-            listeners.addMessageListener(control, new ChannelTopic(ALIVE_PREFIX + id));
-        } catch (RuntimeException e) {
-            log.warn("Redis did not answer ({}): trying again in {} ms", e.getMessage(), RECONNECT_EVERY_MILLIS);
-            timer.schedule(this::subscribeControlChannel, RECONNECT_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        if (!(connections instanceof LettuceConnectionFactory lettuce
+                && lettuce.getNativeClient() instanceof RedisClient client)) {
+            throw new IllegalStateException("The Redis bus needs a standalone Lettuce client (spring.data.redis)");
         }
+        this.subscriptions = new RedisSubscriptions(client, this::message, this::liveAgain);
+        subscriptions.subscribe(List.of(aliveKey(id)));
+        timer.scheduleAtFixedRate(this::heartbeat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     String id() {
@@ -89,8 +69,18 @@ class RedisNode implements DisposableBean {
         return publisher;
     }
 
-    RedisMessageListenerContainer listeners() {
-        return listeners;
+    RedisSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** Hands every message of the subscribed channels, as (channel, body), to the listener (on Redis's I/O thread). */
+    void onMessage(BiConsumer<String, String> listener) {
+        messageListeners.add(listener);
+    }
+
+    /** Tells the listener of each subscribed channel that is live again after a break (on Redis's I/O thread). */
+    void onLiveAgain(Consumer<String> listener) {
+        liveAgainListeners.add(listener);
     }
 
     /** Runs the task, off Redis's I/O threads, each time this node's link to Redis is back after a loss. */
@@ -103,6 +93,22 @@ class RedisNode implements DisposableBean {
         return ALIVE_PREFIX + nodeId;
     }
 
+    private void message(String channel, String body) {
+        for (BiConsumer<String, String> listener : messageListeners) {
+            listener.accept(channel, body);
+        }
+    }
+
+    private void liveAgain(String channel) {
+        if (channel.equals(aliveKey(id))) {
+            timer.execute(this::recovered);
+            return;
+        }
+        for (Consumer<String> listener : liveAgainListeners) {
+            listener.accept(channel);
+        }
+    }
+
     private void heartbeat() {
         try {
             redis.opsForValue().set(aliveKey(id), "1", ALIVE_FOR);
@@ -112,26 +118,13 @@ class RedisNode implements DisposableBean {
     }
 
     private void recovered() {
-        log.info("Redis link is back: bringing this node's sockets up to date");
+        log.info("Redis link is back: restoring this node's state in Redis");
         heartbeat();
         for (Runnable task : recoveryTasks) {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 log.error("recovery task failed", e);
-            }
-        }
-    }
-
-    private final class ControlChannel implements MessageListener, SubscriptionListener {
-
-        @Override
-        public void onMessage(Message message, byte[] pattern) {}
-
-        @Override
-        public void onChannelSubscribed(byte[] channel, long count) {
-            if (confirmations.incrementAndGet() > 1) {
-                timer.execute(RedisNode.this::recovered);
             }
         }
     }
@@ -144,7 +137,7 @@ class RedisNode implements DisposableBean {
         } catch (RuntimeException e) {
             log.debug("could not say goodbye: {}", e.getMessage());
         }
-        listeners.destroy();
+        subscriptions.close();
         publisher.destroy();
     }
 }

@@ -71,7 +71,7 @@ class DevLoginController {
                         ? Role.parse(body.roles())
                         : known.map(UserProfile::roles).orElse(Set.of()));
         users.save(profile);
-        profileSync.forget(profile.id());
+        profileSync.rememberIssued(profile);
         UserProfile stored = users.find(profile.id()).orElseThrow();
         List<String> roles = Role.wireNames(stored.roles());
         String token = tokens.issue(profile);

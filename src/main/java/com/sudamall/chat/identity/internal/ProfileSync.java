@@ -35,7 +35,7 @@ public class ProfileSync {
                 jwt.getClaimAsString("email"),
                 jwt.getClaimAsString("avatar_url"),
                 Role.parse(roles(jwt)));
-        int fingerprint = Objects.hash(profile.name(), profile.email(), profile.avatarUrl(), profile.roles());
+        int fingerprint = fingerprint(profile);
         Integer previous = stored.get(profile.id());
         if (previous == null || previous != fingerprint) {
             users.save(profile);
@@ -50,6 +50,20 @@ public class ProfileSync {
     /** Forgets what was stored, so the next request of this user writes the profile again. */
     void forget(String userId) {
         stored.remove(userId);
+    }
+
+    /**
+     * Notes that the profile just stored is what a dev token issued for it says (it carries no avatar), so the
+     * token's first use, a socket's handshake say, writes nothing.
+     */
+    void rememberIssued(NewProfile profile) {
+        stored.put(
+                profile.id(),
+                fingerprint(new NewProfile(profile.id(), profile.name(), profile.email(), null, profile.roles())));
+    }
+
+    private static int fingerprint(NewProfile profile) {
+        return Objects.hash(profile.name(), profile.email(), profile.avatarUrl(), profile.roles());
     }
 
     private static List<String> roles(Jwt jwt) {

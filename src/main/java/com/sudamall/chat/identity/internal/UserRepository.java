@@ -11,8 +11,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +29,11 @@ public class UserRepository {
     private static final RowMapper<UserProfile> PROFILE = UserRepository::profile;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     public Optional<UserProfile> find(String id) {
@@ -47,11 +53,18 @@ public class UserRepository {
                 .list();
     }
 
-    public void markSeen(String id, Instant at) {
-        jdbc.sql("UPDATE users SET last_seen_at = :at WHERE id = :id")
-                .param("at", Timestamps.param(at))
-                .param("id", id)
-                .update();
+    /** Stores each user's last-seen time, in one batch; a time never moves back. */
+    public void markAllSeen(Map<String, Instant> seen) {
+        named.batchUpdate(
+                """
+                UPDATE users SET last_seen_at = :at
+                WHERE id = :id AND (last_seen_at IS NULL OR last_seen_at < :at)
+                """,
+                seen.entrySet().stream()
+                        .map(e -> new MapSqlParameterSource()
+                                .addValue("id", e.getKey())
+                                .addValue("at", Timestamps.param(e.getValue())))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** Takes the user's alert slot: true when no alert went out after {@code alertedBefore} (one node wins). */

@@ -3,50 +3,55 @@ package com.sudamall.chat.realtime.internal;
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.bus.EventBus;
 import com.sudamall.chat.room.RoomAccess;
+import java.util.Collection;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * When this node's link to the other nodes comes back after a break, every local socket gets, from the database, the
- * messages of its rooms published while the link was down. Without this a quiet room would show nothing until its
- * next message revealed the gap.
+ * Brings sockets up to date from the database whenever the bus may have missed events for them: when a channel
+ * this node just subscribed goes live (what was published before reached no one here), and when a channel is live
+ * again after a break in the link to the other nodes. Without this a quiet room would show nothing until its next
+ * message revealed the gap.
  */
 @Component
 class BusRecovery {
 
-    private static final Logger log = LoggerFactory.getLogger(BusRecovery.class);
-
     private final SessionRegistry sessions;
     private final OrderedDelivery ordered;
     private final RoomAccess access;
+    private final MembershipSync membership;
 
-    BusRecovery(EventBus bus, SessionRegistry sessions, OrderedDelivery ordered, RoomAccess access) {
+    BusRecovery(
+            EventBus bus,
+            SessionRegistry sessions,
+            OrderedDelivery ordered,
+            RoomAccess access,
+            MembershipSync membership) {
         this.sessions = sessions;
         this.ordered = ordered;
         this.access = access;
-        bus.onRecovery(this::catchUpEverySocket);
+        this.membership = membership;
+        sessions.onLive(this::catchUp);
+        bus.onRecovery(this::recover);
     }
 
-    void catchUpEverySocket() {
-        // Room changes published during the break never arrived either.
-        access.forgetAll();
-        int rooms = 0;
-        for (Channel channel : sessions.channels()) {
-            UUID roomId = channel.roomId();
-            if (roomId == null) {
-                continue;
-            }
-            rooms++;
-            for (SocketSession session : sessions.on(channel)) {
-                try {
-                    ordered.catchUp(session, roomId);
-                } catch (RuntimeException e) {
-                    log.warn("socket {} not caught up in room {}: {}", session.id(), roomId, e.getMessage());
-                }
-            }
+    private void recover(Channel channel) {
+        if (channel.equals(Channel.ROOM_CHANGES)) {
+            // room changes published during the break never arrived either
+            access.forgetAll();
+            return;
         }
-        log.info("caught up local sockets in {} rooms after the bus link came back", rooms);
+        catchUp(channel, sessions.on(channel));
+    }
+
+    /** Never blocks: catch-ups and re-syncs read the database in the background. */
+    private void catchUp(Channel channel, Collection<SocketSession> waiting) {
+        UUID roomId = channel.roomId();
+        if (roomId != null) {
+            waiting.forEach(session -> ordered.catchUp(session, roomId));
+        } else if (channel.userId() != null) {
+            // rooms the user joined while the break lasted: their multiplexed sockets were never put on them
+            membership.resync(channel.userId(), waiting);
+        }
     }
 }

@@ -15,6 +15,7 @@ import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Outages;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
     private static final String SOCKET = "chat.socket";
     private static final String COUNTED = "chat.socket.counted";
+    private static final Duration CARD_PATIENCE = Duration.ofSeconds(10);
 
     private final UserService users;
     private final RoomAccess access;
@@ -107,7 +109,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             // removed from the room (or the room closed) between the handshake and now: as if refused at the door
             close(raw, CloseCode.FORBIDDEN.status("not a participant of this room"));
         } catch (RuntimeException e) {
-            if (Outages.isOutage(e)) {
+            if (Outages.isUnreachable(e)) {
                 // the database went away while the socket was being opened: the client should come back shortly
                 Outages.logRefusal(log, "socket " + raw.getId() + " not opened", e);
                 close(raw, CloseCode.TRY_AGAIN_LATER.status("the service is temporarily unavailable"));
@@ -136,7 +138,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         if (!admitted(raw, user)) {
             return;
         }
-        User card = users.cards(List.of(user.id())).get(user.id());
+        User card = cardOf(user);
         UUID roomId = opening.roomId();
         SocketSession session = new SocketSession(raw, user, card, roomId, properties);
         raw.getAttributes().put(SOCKET, session);
@@ -150,6 +152,23 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             tellWhoIsTyping(session, roomId);
         }
         presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
+    }
+
+    /**
+     * The user's card, from what this node remembers of profiles. While the pool is busy (the database answering)
+     * it is tried again for a while, then the socket opens with a card of the bare id rather than being closed.
+     */
+    private User cardOf(CurrentUser user) {
+        try {
+            User card = Outages.whileBusy(() -> users.cards(List.of(user.id())).get(user.id()), CARD_PATIENCE);
+            return card != null ? card : new User(user.id(), user.id(), null);
+        } catch (RuntimeException e) {
+            if (!Outages.isBusy(e)) {
+                throw e;
+            }
+            Outages.logRefusal(log, "profile of " + user.id() + " for a socket", e);
+            return new User(user.id(), user.id(), null);
+        }
     }
 
     /** Frames arrive in parts, so an oversize one is answered with an error instead of closing the socket. */

@@ -8,6 +8,13 @@ import com.sudamall.chat.room.MemberLeft;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomCreated;
 import com.sudamall.chat.web.AfterCommit;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +30,11 @@ class MembershipSync {
     private final SessionRegistry sessions;
     private final OrderedDelivery ordered;
     private final RoomAccess access;
+
+    private static final Logger log = LoggerFactory.getLogger(MembershipSync.class);
+
+    private final ExecutorService background = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("membership-", 0).factory());
 
     MembershipSync(EventBus bus, SessionRegistry sessions, OrderedDelivery ordered, RoomAccess access) {
         this.bus = bus;
@@ -60,22 +72,52 @@ class MembershipSync {
         bus.publish(BusEvent.membership(Channel.room(event.roomId()), event.roomId(), event.userId(), false));
     }
 
-    /** Applies a membership change from the bus to this node's sockets. */
+    /** Applies a membership change from the bus to this node's sockets; never blocks the bus. */
     void apply(BusEvent.Membership change) {
         if (change.joined()) {
-            join(change);
+            background.execute(() -> join(change.roomId(), change.userId(), null));
         } else {
             leave(change);
         }
     }
 
+    /**
+     * Puts the user's multiplexed sockets on the active rooms they are not on yet: joins told on the bus while this
+     * node was cut off from it never arrived.
+     */
+    void resync(String userId, Collection<SocketSession> sockets) {
+        if (sockets.stream().noneMatch(SocketSession::isMultiplexed)) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                access.activeRoomsOf(userId).forEach((roomId, lastSeq) -> {
+                    if (sockets.stream()
+                            .anyMatch(s -> s.isMultiplexed() && !s.channels().contains(Channel.room(roomId)))) {
+                        join(roomId, userId, lastSeq);
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("rooms of {} not re-synced: {}", userId, e.getMessage());
+            }
+        });
+    }
+
     /** Like a socket opening on a room: live messages from the room's current end, then a catch-up for the race. */
-    private void join(BusEvent.Membership change) {
-        long lastSeq = access.require(change.roomId()).lastSeq();
-        for (SocketSession session : sessions.multiplexedOf(change.userId())) {
-            ordered.startAt(session, change.roomId(), lastSeq);
-            sessions.add(session, Channel.room(change.roomId()));
-            ordered.catchUp(session, change.roomId());
+    private void join(UUID roomId, String userId, @Nullable Long knownLastSeq) {
+        try {
+            long lastSeq =
+                    knownLastSeq != null ? knownLastSeq : access.require(roomId).lastSeq();
+            for (SocketSession session : sessions.multiplexedOf(userId)) {
+                if (session.channels().contains(Channel.room(roomId))) {
+                    continue;
+                }
+                ordered.startAt(session, roomId, lastSeq);
+                sessions.add(session, Channel.room(roomId));
+                ordered.catchUp(session, roomId);
+            }
+        } catch (RuntimeException e) {
+            log.warn("sockets of {} not put on room {}: {}", userId, roomId, e.getMessage());
         }
     }
 

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,11 @@ class PresenceTracker {
     private final FrameCodec codec;
     private final RealtimeProperties properties;
     private final Clock clock;
+    /** A user's changes are told in order (online before offline), on one of a few lanes by user. */
+    private final List<ExecutorService> lanes = IntStream.range(0, 4)
+            .mapToObj(i -> Executors.newSingleThreadExecutor(
+                    Thread.ofVirtual().name("presence-" + i).factory()))
+            .toList();
 
     PresenceTracker(
             Presence presence,
@@ -59,33 +67,58 @@ class PresenceTracker {
 
     /**
      * A socket opened; {@code userRooms} are the user's active rooms when the caller has them already (a
-     * multiplexed socket's handshake read them), else null.
+     * multiplexed socket's handshake read them), else null. The count changes now; telling the rooms and the
+     * socket happens in the background, so a burst of sockets never waits on it.
      */
     void opened(SocketSession session, @Nullable Collection<UUID> userRooms) {
         String userId = session.user().id();
+        boolean cameOnline;
         try {
+            cameOnline = presence.connected(userId);
+        } catch (RuntimeException e) {
+            log.warn("presence of {} not counted: {}", userId, e.getMessage());
+            return;
+        }
+        inBackground(userId, () -> {
             Collection<UUID> rooms = userRooms;
-            if (presence.connected(userId)) {
+            if (cameOnline) {
                 rooms = rooms != null ? rooms : access.activeRoomsOf(userId).keySet();
                 announce(session.card(), true, rooms);
             }
-            tellWhoIsOnline(session, session.isMultiplexed() ? rooms : List.of(session.roomId()));
-        } catch (RuntimeException e) {
-            log.warn("presence of {} not updated: {}", userId, e.getMessage());
-        }
+            if (session.isOpen()) {
+                tellWhoIsOnline(session, session.isMultiplexed() ? rooms : List.of(session.roomId()));
+            }
+        });
     }
 
     void closed(SocketSession session) {
         String userId = session.user().id();
+        boolean wentOffline;
         try {
-            if (presence.disconnected(userId)) {
-                // last seen is stored when a user leaves; while online they are seen now
-                users.markSeen(userId, Timestamps.now(clock));
-                announce(session.card(), false, access.activeRoomsOf(userId).keySet());
-            }
+            wentOffline = presence.disconnected(userId);
         } catch (RuntimeException e) {
-            log.warn("presence of {} not updated: {}", userId, e.getMessage());
+            log.warn("presence of {} not counted: {}", userId, e.getMessage());
+            return;
         }
+        if (wentOffline) {
+            // last seen is stored when a user leaves; while online they are seen now
+            users.markSeen(userId, Timestamps.now(clock));
+            inBackground(
+                    userId,
+                    () -> announce(
+                            session.card(), false, access.activeRoomsOf(userId).keySet()));
+        }
+    }
+
+    /** Presence is a courtesy: a few at a time, so it never takes the pool from the senders. */
+    private void inBackground(String userId, Runnable task) {
+        lanes.get(Math.floorMod(userId.hashCode(), lanes.size())).execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("presence of {} not told: {}", userId, e.getMessage());
+            }
+        });
     }
 
     private void announce(User card, boolean online, Collection<UUID> userRooms) {

@@ -17,6 +17,11 @@ import org.springframework.util.unit.DataSize;
  *     those would cost a frame per member for each event; their clients count unread messages from the
  *     {@code message} frames
  * @param maxSocketsPerUser sockets one user may hold open on this node; more are closed with 4429
+ * @param catchUpReads database reads that sockets catching up (opening, resuming, filling a gap) may run at once
+ *     on this node; the rest wait their turn, so a reconnect storm leaves the pool to the senders
+ * @param handshakes socket handshakes that may do their work (token, room, position) at once on this node
+ * @param handshakeQueue handshakes that may wait for a turn; one more is refused with 503 and {@code Retry-After}
+ * @param handshakeWait the longest a handshake waits for its turn before it is refused the same way
  */
 @ConfigurationProperties("chat.realtime")
 record RealtimeProperties(
@@ -26,4 +31,8 @@ record RealtimeProperties(
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("5s") Duration typingTimeout,
         @DefaultValue("100") int largeRoomSize,
-        @DefaultValue("20") int maxSocketsPerUser) {}
+        @DefaultValue("20") int maxSocketsPerUser,
+        @DefaultValue("8") int catchUpReads,
+        @DefaultValue("16") int handshakes,
+        @DefaultValue("20000") int handshakeQueue,
+        @DefaultValue("10s") Duration handshakeWait) {}

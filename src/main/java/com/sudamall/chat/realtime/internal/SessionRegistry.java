@@ -2,8 +2,6 @@ package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.bus.EventBus;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,24 +25,30 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionRegistry {
 
-    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
 
     private final Map<Channel, Entry> byChannel = new ConcurrentHashMap<>();
     private final EventBus bus;
+    private final List<BiConsumer<Channel, Collection<SocketSession>>> liveListeners = new CopyOnWriteArrayList<>();
 
     SessionRegistry(EventBus bus) {
         this.bus = bus;
     }
 
     /**
-     * A channel's local sockets; its monitor orders joins and the last leave. {@code live} completes once this node
-     * receives the channel's events, and every socket joining waits for it, not only the one that subscribed.
+     * A channel's local sockets; its monitor orders joins, the last leave and the moment the channel goes live. Until
+     * then the bus may not bring its events here yet; the sockets that joined meanwhile are handed to the live
+     * listeners when it does, to be caught up from the database.
      */
     private static final class Entry {
         final Set<SocketSession> sessions = ConcurrentHashMap.newKeySet();
-        final CompletableFuture<Void> live = new CompletableFuture<>();
-        boolean subscribing;
+        boolean live;
         boolean closed;
+    }
+
+    /** Tells the listener of each channel that went live, with the sockets that joined it before it did. */
+    void onLive(BiConsumer<Channel, Collection<SocketSession>> listener) {
+        liveListeners.add(listener);
     }
 
     void add(SocketSession session, Channel channel) {
@@ -52,48 +56,66 @@ class SessionRegistry {
     }
 
     /**
-     * Puts the socket on the channels, subscribing this node to those it was not on yet in one round, and returns
-     * once events on all of them reach the socket.
+     * Puts the socket on the channels, subscribing this node to those it was not on yet in one request, without
+     * waiting for the bus: a channel not live yet hands its sockets to the live listeners when it is.
      */
     void addAll(SocketSession session, Collection<Channel> channels) {
         Map<Channel, Entry> toSubscribe = new LinkedHashMap<>();
-        List<CompletableFuture<Void>> waits = new ArrayList<>();
         for (Channel channel : channels) {
-            Entry entry;
-            while ((entry = join(session, channel, toSubscribe)) == null) {
+            while (!join(session, channel, toSubscribe)) {
                 // the entry was emptied and dropped meanwhile: try again with a fresh one
             }
-            waits.add(entry.live);
             session.channels().add(channel);
         }
-        try {
-            bus.subscribe(toSubscribe.keySet());
-        } finally {
-            toSubscribe.values().forEach(entry -> entry.live.complete(null));
+        if (toSubscribe.isEmpty()) {
+            return;
         }
-        try {
-            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
-                    .get(SUBSCRIBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // another socket's subscription is slow; its own caller reports it, and gaps are filled from the database
+        CompletableFuture<Void> live = bus.subscribe(toSubscribe.keySet());
+        if (live.isDone()) {
+            // live at once (the in-process bus): no socket joined before it was
+            toSubscribe.values().forEach(entry -> {
+                synchronized (entry) {
+                    entry.live = true;
+                }
+            });
+            return;
         }
+        live.whenComplete((ok, error) -> {
+            if (error != null) {
+                log.warn("bus subscription to {} channels failed: {}", toSubscribe.size(), error.getMessage());
+            }
+            toSubscribe.forEach(this::wentLive);
+        });
     }
 
-    private @Nullable Entry join(SocketSession session, Channel channel, Map<Channel, Entry> toSubscribe) {
-        Entry entry = byChannel.computeIfAbsent(channel, key -> new Entry());
+    private boolean join(SocketSession session, Channel channel, Map<Channel, Entry> toSubscribe) {
+        boolean[] created = {false};
+        Entry entry = byChannel.computeIfAbsent(channel, key -> {
+            created[0] = true;
+            return new Entry();
+        });
         synchronized (entry) {
             if (entry.closed) {
-                return null;
+                return false;
             }
-            if (!entry.subscribing) {
-                entry.subscribing = true;
+            if (created[0]) {
                 toSubscribe.put(channel, entry);
             }
             entry.sessions.add(session);
-            return entry;
+            return true;
         }
+    }
+
+    private void wentLive(Channel channel, Entry entry) {
+        List<SocketSession> waiting;
+        synchronized (entry) {
+            if (entry.live || entry.closed) {
+                return;
+            }
+            entry.live = true;
+            waiting = List.copyOf(entry.sessions);
+        }
+        liveListeners.forEach(listener -> listener.accept(channel, waiting));
     }
 
     void remove(SocketSession session, Channel channel) {
@@ -107,9 +129,7 @@ class SessionRegistry {
             if (entry.sessions.isEmpty() && !entry.closed) {
                 entry.closed = true;
                 byChannel.remove(channel, entry);
-                if (entry.subscribing) {
-                    bus.unsubscribe(channel);
-                }
+                bus.unsubscribe(channel);
             }
         }
     }

@@ -9,6 +9,7 @@ import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.Outages;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class SocketHandshake implements HandshakeInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(SocketHandshake.class);
+    /** How long a handshake keeps trying while the pool is busy (the database answering) before it is refused. */
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     /** What the handshake found, in the socket's attributes. */
     record Opening(
@@ -54,11 +57,13 @@ class SocketHandshake implements HandshakeInterceptor {
     private final TokenVerifier tokens;
     private final WsTicketService tickets;
     private final RoomAccess access;
+    private final HandshakeGate gate;
 
-    SocketHandshake(TokenVerifier tokens, WsTicketService tickets, RoomAccess access) {
+    SocketHandshake(TokenVerifier tokens, WsTicketService tickets, RoomAccess access, HandshakeGate gate) {
         this.tokens = tokens;
         this.tickets = tickets;
         this.access = access;
+        this.gate = gate;
     }
 
     @Override
@@ -67,21 +72,39 @@ class SocketHandshake implements HandshakeInterceptor {
             ServerHttpResponse response,
             WebSocketHandler handler,
             Map<String, Object> attributes) {
+        if (!gate.enter()) {
+            return refuse(response, "too many sockets opening at once");
+        }
         try {
-            attributes.put(Opening.ATTRIBUTE, opening(request));
+            attributes.put(Opening.ATTRIBUTE, Outages.whileBusy(() -> opening(request), PATIENCE));
             return true;
         } catch (RuntimeException e) {
-            if (Outages.isOutage(e)) {
+            if (Outages.isUnreachable(e)) {
                 // accepted, then closed with 1013 (try again later): a browser cannot read a refused upgrade's status
                 Outages.logRefusal(log, "socket handshake", e);
                 attributes.put(Opening.UNAVAILABLE, true);
                 return true;
             }
+            if (Outages.isBusy(e)) {
+                // the database answers but had no connection free for this long: shed the load at the door
+                Outages.logRefusal(log, "socket handshake", e);
+                return refuse(response, "the database pool is busy");
+            }
             // logged here with the path only: the container's line would carry the URL and its ?token=
             log.error("socket handshake for {} failed", request.getURI().getPath(), e);
             response.setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
             return false;
+        } finally {
+            gate.leave();
         }
+    }
+
+    /** A refused upgrade: 503 with a {@code Retry-After}, before any socket exists. */
+    private static boolean refuse(ServerHttpResponse response, String why) {
+        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        response.getHeaders().set("X-Chat-Refused", why);
+        return false;
     }
 
     private Opening opening(ServerHttpRequest request) {
@@ -128,7 +151,7 @@ class SocketHandshake implements HandshakeInterceptor {
 
     private Optional<Room> joinable(CurrentUser user, UUID roomId) {
         try {
-            return Optional.of(access.requireParticipant(user, roomId));
+            return Optional.of(access.requireSocketParticipant(user, roomId));
         } catch (ChatException e) {
             return Optional.empty();
         }

@@ -71,27 +71,13 @@ final class SocketSession {
         return channels;
     }
 
-    /** Where this socket stands in a room's message sequence; guarded by its own monitor. */
+    /** Where this socket stands in a room's message sequence (kept by {@link OrderedDelivery}). */
     RoomPosition position(UUID roomId) {
         return positions.computeIfAbsent(roomId, id -> new RoomPosition());
     }
 
-    /** The last seq of a room sent to this socket; unknown until the first message or resume. */
-    static final class RoomPosition {
-
-        private long lastSeq = -1;
-
-        boolean isKnown() {
-            return lastSeq >= 0;
-        }
-
-        long lastSeq() {
-            return lastSeq;
-        }
-
-        void moveTo(long seq) {
-            lastSeq = seq;
-        }
+    boolean isOpen() {
+        return raw.isOpen() && !out.isClosing();
     }
 
     /** Queues a frame for this socket; never blocks on the client's network. */

@@ -99,6 +99,10 @@ final class SocketWriter {
         }
     }
 
+    boolean isClosing() {
+        return closing.get();
+    }
+
     private boolean isWriteStuck() {
         long started = writeStartedAt;
         return started != 0 && System.nanoTime() - started > maxWriteNanos;

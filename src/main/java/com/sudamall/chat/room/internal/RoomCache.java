@@ -45,23 +45,27 @@ public class RoomCache {
         this.members = members;
     }
 
-    /** The room and its participants, or null when there is no such room. */
+    /**
+     * The room and its participants, or null when there is no such room. Loaded once per room however many callers
+     * ask at the same moment (a burst of sockets opening on one room waits for one load, not a query each).
+     */
     public @Nullable Entry get(UUID roomId) {
         Entry known = entries.getIfPresent(roomId);
         if (known != null) {
             return known;
         }
         long before = changes.get();
-        Room room = rooms.find(roomId).orElse(null);
-        if (room == null) {
-            return null;
-        }
-        Entry loaded = new Entry(room, Set.copyOf(members.memberIds(roomId)));
-        entries.put(roomId, loaded);
-        if (changes.get() != before) {
+        Entry loaded = entries.get(roomId, this::load);
+        if (loaded != null && changes.get() != before) {
             entries.asMap().remove(roomId, loaded);
         }
         return loaded;
+    }
+
+    private @Nullable Entry load(UUID roomId) {
+        return rooms.find(roomId)
+                .map(room -> new Entry(room, Set.copyOf(members.memberIds(roomId))))
+                .orElse(null);
     }
 
     public void forget(UUID roomId) {

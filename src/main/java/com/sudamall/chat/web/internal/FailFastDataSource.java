@@ -1,5 +1,6 @@
 package com.sudamall.chat.web.internal;
 
+import com.sudamall.chat.web.Outages;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -20,6 +21,8 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
 
     /** As long as the {@code Retry-After} the refused sends are given. */
     static final Duration OPEN_FOR = Duration.ofSeconds(1);
+    /** SQLSTATE of the refusals while open: a connection exception, as the failed connect was. */
+    private static final String UNREACHABLE = "08001";
 
     private final Clock clock;
     private final AtomicBoolean probing = new AtomicBoolean();
@@ -59,7 +62,7 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
         }
         if (clock.millis() < openUntil || !probing.compareAndSet(false, true)) {
             throw new SQLTransientConnectionException(
-                    "the database is unavailable (failing fast after a failed connect)");
+                    "the database is unavailable (failing fast after a failed connect)", UNREACHABLE);
         }
         try {
             return tryOpen(opening);
@@ -74,9 +77,10 @@ final class FailFastDataSource extends DelegatingDataSource implements AutoClose
             tripped = false;
             return connection;
         } catch (SQLTransientConnectionException noConnection) {
-            // Hikari gives the last failed connect as the cause; without one the pool is merely busy, and
-            // refusing everyone would turn a burst (a reconnect storm) into an outage
-            if (noConnection.getCause() != null) {
+            // Hikari gives the last failed connect as the cause. Only one that could not reach the database trips the
+            // breaker: without a cause, or with one the database answered (too many clients), the pool is merely
+            // busy, and refusing everyone would turn a burst (a reconnect storm) into an outage
+            if (Outages.isUnreachable(noConnection.getCause())) {
                 openUntil = clock.millis() + OPEN_FOR.toMillis();
                 tripped = true;
             }
