@@ -82,11 +82,15 @@ public class RoomAccess {
      * an active room. One read of the room; the membership comes from what this node remembers.
      */
     public Room requireSocketParticipant(CurrentUser user, UUID roomId) {
-        RoomCache.Entry known = cache.get(roomId);
+        RoomCache.Entry remembered = cache.getIfPresent(roomId);
+        // an entry loaded just now is as current as a second read would be
+        RoomCache.Entry known = remembered != null ? remembered : cache.get(roomId);
         if (known == null) {
             throw new RoomNotFoundException(roomId);
         }
-        Room room = rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+        Room room = remembered == null
+                ? known.room()
+                : rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
         return requireParticipant(checked(user, room, known.memberIds().contains(user.id())));
     }
 
@@ -162,6 +166,18 @@ public class RoomAccess {
     /** The active rooms the user takes part in, each with its last seq. */
     public Map<UUID, Long> activeRoomsOf(String userId) {
         return members.activeRoomsOf(userId);
+    }
+
+    /** Each room's participants, as this node remembers them; rooms that do not exist are left out. */
+    public Map<UUID, Set<String>> memberIds(Collection<UUID> roomIds) {
+        Map<UUID, Set<String>> known = new java.util.HashMap<>();
+        for (UUID roomId : roomIds) {
+            RoomCache.Entry entry = cache.get(roomId);
+            if (entry != null) {
+                known.put(roomId, entry.memberIds());
+            }
+        }
+        return known;
     }
 
     /** The room's participants, as this node remembers them (the send path's view). */

@@ -56,6 +56,7 @@ final class RedisSubscriptions extends RedisPubSubAdapter<String, String> implem
     private final ScheduledExecutorService subscriber = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("redis-subscriber").daemon().factory());
     private volatile @Nullable StatefulRedisPubSubConnection<String, String> connection;
+    private volatile boolean closed;
 
     /**
      * @param messages gets each message as (channel, body), on Redis's I/O thread: it must not block
@@ -130,8 +131,7 @@ final class RedisSubscriptions extends RedisPubSubAdapter<String, String> implem
         send(link, subscribing, batch);
     }
 
-    private static void send(
-            StatefulRedisPubSubConnection<String, String> link, boolean subscribe, List<String> batch) {
+    private void send(StatefulRedisPubSubConnection<String, String> link, boolean subscribe, List<String> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -140,7 +140,7 @@ final class RedisSubscriptions extends RedisPubSubAdapter<String, String> implem
         // Lettuce queues the command while it reconnects; the confirmations are what counts, not this future
         (subscribe ? link.async().subscribe(channels) : link.async().unsubscribe(channels))
                 .whenComplete((ok, error) -> {
-                    if (error != null) {
+                    if (error != null && !closed) {
                         log.warn(
                                 "Redis refused {} of {} channels: {}",
                                 subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE",
@@ -185,6 +185,7 @@ final class RedisSubscriptions extends RedisPubSubAdapter<String, String> implem
 
     @Override
     public void close() {
+        closed = true;
         subscriber.shutdownNow();
         StatefulRedisPubSubConnection<String, String> link = connection;
         if (link != null) {

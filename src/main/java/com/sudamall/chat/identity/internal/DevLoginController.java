@@ -29,11 +29,13 @@ class DevLoginController {
     private final UserService users;
     private final DevTokenIssuer tokens;
     private final ProfileSync profileSync;
+    private final ProfileCache profileCache;
 
-    DevLoginController(UserService users, DevTokenIssuer tokens, ProfileSync profileSync) {
+    DevLoginController(UserService users, DevTokenIssuer tokens, ProfileSync profileSync, ProfileCache profileCache) {
         this.users = users;
         this.tokens = tokens;
         this.profileSync = profileSync;
+        this.profileCache = profileCache;
     }
 
     record DevLogin(
@@ -73,6 +75,8 @@ class DevLoginController {
         users.save(profile);
         profileSync.rememberIssued(profile);
         UserProfile stored = users.find(profile.id()).orElseThrow();
+        // a login is usually followed by sockets: they find the profile remembered
+        profileCache.remember(stored);
         List<String> roles = Role.wireNames(stored.roles());
         String token = tokens.issue(profile);
         // the socket cookie too, so a page served here can open sockets as the seed's client does

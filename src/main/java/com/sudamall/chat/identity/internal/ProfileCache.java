@@ -46,6 +46,11 @@ public class ProfileCache {
         return found.values().stream().map(this::withUnsavedSeen).toList();
     }
 
+    /** Remembers a profile just read from the database. */
+    void remember(UserProfile profile) {
+        profiles.put(profile.id(), profile);
+    }
+
     public void forget(String id) {
         profiles.invalidate(id);
     }

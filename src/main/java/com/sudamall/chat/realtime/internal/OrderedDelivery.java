@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -91,18 +92,24 @@ class OrderedDelivery implements DisposableBean {
     }
 
     /**
-     * Opens a room socket at {@code afterSeq}: registers it (live frames start to arrive and are held) and sends
-     * what the database holds after that point, then the held frames. A message committed before registration comes
-     * from the database, one published after it is held and then is either a duplicate or next in line.
+     * Opens a room socket at {@code afterSeq}: registers it, and then sends what the database holds after that
+     * point, unless its channel is not live yet (the catch-up then comes when it is). Live frames flow from the
+     * registration on, in line behind the position; one ahead of it waits for the catch-up.
+     *
+     * @param register puts the socket on its channel; true when the channel was live already
      */
-    void open(SocketSession session, UUID roomId, long afterSeq, Runnable register) {
+    void open(SocketSession session, UUID roomId, long afterSeq, BooleanSupplier register) {
         RoomPosition position = session.position(roomId);
-        boolean mine;
         synchronized (position) {
             position.moveTo(afterSeq);
+        }
+        if (!register.getAsBoolean()) {
+            return;
+        }
+        boolean mine;
+        synchronized (position) {
             mine = position.claim();
         }
-        register.run();
         if (mine) {
             run(session, roomId, position);
         }

@@ -4,7 +4,6 @@ import com.sudamall.chat.bus.Presence;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserProfile;
 import com.sudamall.chat.identity.UserService;
-import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
@@ -133,10 +132,9 @@ class PresenceTracker {
         Collection<UUID> ids = roomIds != null
                 ? roomIds
                 : access.activeRoomsOf(session.user().id()).keySet();
-        Map<UUID, List<Member>> rooms = smallRooms(ids);
+        Map<UUID, Set<String>> rooms = smallRooms(ids);
         Set<String> others = rooms.values().stream()
-                .flatMap(List::stream)
-                .map(Member::userId)
+                .flatMap(Set::stream)
                 .filter(id -> !id.equals(session.user().id()))
                 .collect(Collectors.toSet());
         if (others.isEmpty()) {
@@ -147,7 +145,7 @@ class PresenceTracker {
         Map<String, UserProfile> profiles =
                 users.profiles(others).stream().collect(Collectors.toMap(UserProfile::id, Function.identity()));
         rooms.forEach((roomId, members) -> members.stream()
-                .map(member -> profiles.get(member.userId()))
+                .map(profiles::get)
                 .filter(profile ->
                         profile != null && !profile.id().equals(session.user().id()))
                 .forEach(profile -> {
@@ -160,11 +158,12 @@ class PresenceTracker {
                 }));
     }
 
-    private Map<UUID, List<Member>> smallRooms(Collection<UUID> roomIds) {
+    /** The rooms' participants as this node remembers them, for rooms small enough to be told of presence. */
+    private Map<UUID, Set<String>> smallRooms(Collection<UUID> roomIds) {
         if (roomIds.isEmpty()) {
             return Map.of();
         }
-        return access.members(roomIds).entrySet().stream()
+        return access.memberIds(roomIds).entrySet().stream()
                 .filter(room -> room.getValue().size() <= properties.largeRoomSize())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

@@ -51,24 +51,31 @@ class SessionRegistry {
         liveListeners.add(listener);
     }
 
-    void add(SocketSession session, Channel channel) {
-        addAll(session, List.of(channel));
+    /**
+     * Puts the socket on the channel; true when the channel was live already (the caller catches the socket up
+     * itself), false when the live listeners will be handed it once it is.
+     */
+    boolean add(SocketSession session, Channel channel) {
+        return addAll(session, List.of(channel));
     }
 
     /**
      * Puts the socket on the channels, subscribing this node to those it was not on yet in one request, without
      * waiting for the bus: a channel not live yet hands its sockets to the live listeners when it is.
      */
-    void addAll(SocketSession session, Collection<Channel> channels) {
+    boolean addAll(SocketSession session, Collection<Channel> channels) {
         Map<Channel, Entry> toSubscribe = new LinkedHashMap<>();
+        boolean allLive = true;
         for (Channel channel : channels) {
-            while (!join(session, channel, toSubscribe)) {
+            Joined joined;
+            while ((joined = join(session, channel, toSubscribe)) == Joined.AGAIN) {
                 // the entry was emptied and dropped meanwhile: try again with a fresh one
             }
+            allLive &= joined == Joined.LIVE;
             session.channels().add(channel);
         }
         if (toSubscribe.isEmpty()) {
-            return;
+            return allLive;
         }
         CompletableFuture<Void> live = bus.subscribe(toSubscribe.keySet());
         if (live.isDone()) {
@@ -78,7 +85,7 @@ class SessionRegistry {
                     entry.live = true;
                 }
             });
-            return;
+            return true;
         }
         live.whenComplete((ok, error) -> {
             if (error != null) {
@@ -86,9 +93,16 @@ class SessionRegistry {
             }
             toSubscribe.forEach(this::wentLive);
         });
+        return false;
     }
 
-    private boolean join(SocketSession session, Channel channel, Map<Channel, Entry> toSubscribe) {
+    private enum Joined {
+        LIVE,
+        NOT_YET_LIVE,
+        AGAIN
+    }
+
+    private Joined join(SocketSession session, Channel channel, Map<Channel, Entry> toSubscribe) {
         boolean[] created = {false};
         Entry entry = byChannel.computeIfAbsent(channel, key -> {
             created[0] = true;
@@ -96,13 +110,13 @@ class SessionRegistry {
         });
         synchronized (entry) {
             if (entry.closed) {
-                return false;
+                return Joined.AGAIN;
             }
             if (created[0]) {
                 toSubscribe.put(channel, entry);
             }
             entry.sessions.add(session);
-            return true;
+            return entry.live ? Joined.LIVE : Joined.NOT_YET_LIVE;
         }
     }
 

@@ -62,6 +62,11 @@ public class RoomCache {
         return loaded;
     }
 
+    /** The room as remembered, without loading it. */
+    public @Nullable Entry getIfPresent(UUID roomId) {
+        return entries.getIfPresent(roomId);
+    }
+
     private @Nullable Entry load(UUID roomId) {
         return rooms.find(roomId)
                 .map(room -> new Entry(room, Set.copyOf(members.memberIds(roomId))))
