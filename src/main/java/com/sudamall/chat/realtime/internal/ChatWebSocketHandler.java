@@ -1,26 +1,17 @@
 package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.bus.Channel;
-import com.sudamall.chat.identity.CurrentUser;
-import com.sudamall.chat.identity.User;
-import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.SendMessage;
-import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomNotFoundException;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Outages;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,10 +31,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
     private static final String SOCKET = "chat.socket";
-    private static final String COUNTED = "chat.socket.counted";
-    private static final Duration CARD_PATIENCE = Duration.ofSeconds(10);
 
-    private final UserService users;
+    private final SocketLifecycle lifecycle;
     private final RoomAccess access;
     private final MessageService messages;
     private final MessageHistory history;
@@ -51,15 +40,11 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
     private final RoomFanout fanout;
     private final TypingTracker typing;
     private final FrameCodec codec;
-    private final OrderedDelivery ordered;
-    private final PresenceTracker presence;
     private final RealtimeProperties properties;
-    private final RoomAttendance attendance;
-    private final Conduct conduct;
-    private final Map<String, Integer> socketsPerUser = new ConcurrentHashMap<>();
+    private final OrderedDelivery ordered;
 
     ChatWebSocketHandler(
-            UserService users,
+            SocketLifecycle lifecycle,
             RoomAccess access,
             MessageService messages,
             MessageHistory history,
@@ -67,12 +52,9 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             RoomFanout fanout,
             TypingTracker typing,
             FrameCodec codec,
-            OrderedDelivery ordered,
-            PresenceTracker presence,
             RealtimeProperties properties,
-            RoomAttendance attendance,
-            Conduct conduct) {
-        this.users = users;
+            OrderedDelivery ordered) {
+        this.lifecycle = lifecycle;
         this.access = access;
         this.messages = messages;
         this.history = history;
@@ -80,11 +62,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         this.fanout = fanout;
         this.typing = typing;
         this.codec = codec;
-        this.ordered = ordered;
-        this.presence = presence;
         this.properties = properties;
-        this.attendance = attendance;
-        this.conduct = conduct;
+        this.ordered = ordered;
     }
 
     @Override
@@ -104,7 +83,10 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             return;
         }
         try {
-            open(raw, opening);
+            SocketSession session = lifecycle.open(raw, opening);
+            if (session != null) {
+                raw.getAttributes().put(SOCKET, session);
+            }
         } catch (RoomNotFoundException e) {
             // removed from the room (or the room closed) between the handshake and now: as if refused at the door
             close(raw, CloseCode.FORBIDDEN.status("not a participant of this room"));
@@ -130,44 +112,6 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             raw.close(status);
         } catch (IOException e) {
             log.debug("socket {} already gone: {}", raw.getId(), e.getMessage());
-        }
-    }
-
-    private void open(WebSocketSession raw, SocketHandshake.Opening opening) throws IOException {
-        CurrentUser user = opening.user();
-        if (!admitted(raw, user)) {
-            return;
-        }
-        User card = cardOf(user);
-        UUID roomId = opening.roomId();
-        SocketSession session = new SocketSession(raw, user, card, roomId, properties);
-        raw.getAttributes().put(SOCKET, session);
-        if (roomId == null) {
-            openMultiplexed(session, opening.startSeqs());
-        } else {
-            ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
-            if (attendance.arrive(roomId, user.id())) {
-                fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
-            }
-            tellWhoIsTyping(session, roomId);
-        }
-        presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
-    }
-
-    /**
-     * The user's card, from what this node remembers of profiles. While the pool is busy (the database answering)
-     * it is tried again for a while, then the socket opens with a card of the bare id rather than being closed.
-     */
-    private User cardOf(CurrentUser user) {
-        try {
-            User card = Outages.whileBusy(() -> users.cards(List.of(user.id())).get(user.id()), CARD_PATIENCE);
-            return card != null ? card : new User(user.id(), user.id(), null);
-        } catch (RuntimeException e) {
-            if (!Outages.isBusy(e)) {
-                throw e;
-            }
-            Outages.logRefusal(log, "profile of " + user.id() + " for a socket", e);
-            return new User(user.id(), user.id(), null);
         }
     }
 
@@ -242,86 +186,9 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         }
     }
 
-    /**
-     * The user's connects per minute (all nodes) and open sockets (this node) are limited: past either, the socket is
-     * told why in an {@code error} frame and closed with 4429.
-     */
-    private boolean admitted(WebSocketSession raw, CurrentUser user) throws IOException {
-        String refusal;
-        Long retryAfter = null;
-        try {
-            conduct.checkConnect(user.id());
-            int open = socketsPerUser.merge(user.id(), 1, Integer::sum);
-            // counted from here on: released when the socket closes, however far its opening got
-            raw.getAttributes().put(COUNTED, user.id());
-            if (open <= properties.maxSocketsPerUser()) {
-                return true;
-            }
-            refusal = "Too many open sockets (" + properties.maxSocketsPerUser() + "): close one first";
-        } catch (ChatException e) {
-            refusal = e.getMessage();
-            retryAfter = e.retryAfterSeconds();
-        }
-        raw.sendMessage(new TextMessage(
-                codec.encode(new OutboundFrame.Error(refusal, ErrorCode.RATE_LIMITED.code(), null, null, retryAfter))));
-        raw.close(CloseCode.RATE_LIMITED.status("rate limited"));
-        return false;
-    }
-
-    private void release(String userId) {
-        socketsPerUser.computeIfPresent(userId, (id, open) -> open <= 1 ? null : open - 1);
-    }
-
     @Override
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
-        if (raw.getAttributes().remove(COUNTED) instanceof String userId) {
-            release(userId);
-        }
-        SocketSession session = (SocketSession) raw.getAttributes().remove(SOCKET);
-        if (session == null) {
-            return;
-        }
-        registry.removeEverywhere(session);
-        UUID roomId = session.roomId();
-        if (roomId != null) {
-            if (typing.stopped(roomId, session.user().id())) {
-                fanout.toRoom(
-                        roomId,
-                        new OutboundFrame.Typing(roomId, session.card(), false),
-                        session.user().id());
-            }
-            if (attendance.leave(roomId, session.user().id())) {
-                fanout.toRoom(roomId, new OutboundFrame.UserLeft(roomId, session.card()), null);
-            }
-        }
-        presence.closed(session);
-    }
-
-    /**
-     * Puts a multiplexed socket on its user's channel and all their rooms. Rooms whose last seq moved while it was
-     * being registered are caught up from the database, so nothing sent during the connect is missed.
-     */
-    private void openMultiplexed(SocketSession session, Map<UUID, Long> start) {
-        String userId = session.user().id();
-        List<Channel> channels = new ArrayList<>();
-        channels.add(Channel.user(userId));
-        start.forEach((roomId, lastSeq) -> {
-            ordered.startAt(session, roomId, lastSeq);
-            channels.add(Channel.room(roomId));
-        });
-        registry.addAll(session, channels);
-        access.activeRoomsOf(userId).forEach((roomId, lastSeq) -> {
-            if (lastSeq > start.getOrDefault(roomId, lastSeq)) {
-                ordered.catchUp(session, roomId);
-            }
-        });
-    }
-
-    private void tellWhoIsTyping(SocketSession session, UUID roomId) {
-        List<String> typers = typing.typingIn(roomId).stream()
-                .filter(id -> !id.equals(session.user().id()))
-                .toList();
-        users.cards(typers).values().forEach(typer -> reply(session, new OutboundFrame.Typing(roomId, typer, true)));
+        lifecycle.closed(raw, (SocketSession) raw.getAttributes().remove(SOCKET));
     }
 
     /** A room socket's frames are about its room; a multiplexed socket's frames must name theirs. */

@@ -1,5 +1,8 @@
 package com.sudamall.chat.realtime.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,21 +20,33 @@ class HandshakeGate {
     private final AtomicInteger waiting = new AtomicInteger();
     private final int maxWaiting;
     private final long waitNanos;
+    private final Counter refused;
 
-    HandshakeGate(RealtimeProperties properties) {
+    HandshakeGate(RealtimeProperties properties, MeterRegistry meters) {
         this.turns = new Semaphore(properties.handshakes(), true);
         this.maxWaiting = properties.handshakeQueue();
         this.waitNanos = properties.handshakeWait().toNanos();
+        Gauge.builder("chat.realtime.handshakes.waiting", waiting, AtomicInteger::get)
+                .description("Socket handshakes waiting for their turn")
+                .register(meters);
+        this.refused = Counter.builder("chat.realtime.handshakes.refused")
+                .description("Socket handshakes refused with 503 (queue full or waited too long)")
+                .register(meters);
     }
 
     /** Waits for a turn; false when the queue is full or the wait too long (the handshake is then refused). */
     boolean enter() {
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
+            refused.increment();
             return false;
         }
         try {
-            return turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+            boolean entered = turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+            if (!entered) {
+                refused.increment();
+            }
+            return entered;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -43,10 +58,5 @@ class HandshakeGate {
     /** Gives the turn back; call once after each {@link #enter()} that returned true. */
     void leave() {
         turns.release();
-    }
-
-    /** Handshakes waiting for a turn now (a gauge). */
-    int waiting() {
-        return waiting.get();
     }
 }

@@ -78,6 +78,14 @@ class FailFastDataSourceTests {
     }
 
     @Test
+    void aDatabaseThatAnswersButIsFullDoesNotOpenTheBreaker() {
+        database.full = true;
+        assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+        assertThatThrownBy(dataSource::getConnection).hasMessageNotContaining("failing fast");
+        assertThat(database.attempts).isEqualTo(2);
+    }
+
+    @Test
     void otherFailuresDoNotOpenTheBreaker() {
         database.wrongPassword = true;
         assertThatThrownBy(dataSource::getConnection).isNotInstanceOf(SQLTransientConnectionException.class);
@@ -91,6 +99,7 @@ class FailFastDataSourceTests {
         private final JdbcDataSource h2 = new JdbcDataSource();
         volatile boolean down;
         volatile boolean busy;
+        volatile boolean full;
         volatile boolean wrongPassword;
         int attempts;
 
@@ -110,6 +119,13 @@ class FailFastDataSourceTests {
             }
             if (busy) {
                 throw new SQLTransientConnectionException("Connection is not available, request timed out");
+            }
+            if (full) {
+                // the pool timed out, and its last connect was refused by a database that answered
+                throw new SQLTransientConnectionException(
+                        "Connection is not available, request timed out",
+                        "53300",
+                        new SQLException("sorry, too many clients already", "53300"));
             }
             if (wrongPassword) {
                 throw new SQLException("password authentication failed");
