@@ -42,6 +42,7 @@ class SessionRegistry {
      */
     private static final class Entry {
         final Set<SocketSession> sessions = ConcurrentHashMap.newKeySet();
+        final CompletableFuture<Void> becameLive = new CompletableFuture<>();
         boolean live;
         boolean closed;
     }
@@ -84,6 +85,7 @@ class SessionRegistry {
                 synchronized (entry) {
                     entry.live = true;
                 }
+                entry.becameLive.complete(null);
             });
             return true;
         }
@@ -130,6 +132,16 @@ class SessionRegistry {
             waiting = List.copyOf(entry.sessions);
         }
         liveListeners.forEach(listener -> listener.accept(channel, waiting));
+        entry.becameLive.complete(null);
+    }
+
+    /**
+     * Completes once this node receives the channel's events (at once when it does already): what a socket must
+     * see of its own arrival, such as {@code user_joined}, is published then.
+     */
+    CompletableFuture<Void> whenLive(Channel channel) {
+        Entry entry = byChannel.get(channel);
+        return entry == null ? CompletableFuture.completedFuture(null) : entry.becameLive;
     }
 
     void remove(SocketSession session, Channel channel) {

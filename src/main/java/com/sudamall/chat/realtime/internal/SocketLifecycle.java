@@ -80,7 +80,9 @@ class SocketLifecycle {
         } else {
             ordered.open(session, roomId, opening.startSeq(), () -> registry.add(session, Channel.room(roomId)));
             if (attendance.arrive(roomId, user.id())) {
-                fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null);
+                // once the channel is live here, so the joining socket sees its own arrival too
+                registry.whenLive(Channel.room(roomId))
+                        .thenRun(() -> fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null));
             }
             tellWhoIsTyping(session, roomId);
         }
