@@ -5,8 +5,10 @@ import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserProfile;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.web.Outages;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
 class PresenceTracker {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final Presence presence;
     private final RoomAccess access;
@@ -109,13 +112,25 @@ class PresenceTracker {
         }
     }
 
-    /** Presence is a courtesy: a few at a time, so it never takes the pool from the senders. */
+    /**
+     * Presence is a courtesy: a few lanes at a time, so it never takes the pool from the senders, and while the pool
+     * is busy (a burst of sockets) it waits its turn for a while rather than being dropped.
+     */
     private void inBackground(String userId, Runnable task) {
         lanes.get(Math.floorMod(userId.hashCode(), lanes.size())).execute(() -> {
             try {
-                task.run();
+                Outages.whileBusy(
+                        () -> {
+                            task.run();
+                            return null;
+                        },
+                        PATIENCE);
             } catch (RuntimeException e) {
-                log.warn("presence of {} not told: {}", userId, e.getMessage());
+                if (Outages.isOutage(e)) {
+                    Outages.logRefusal(log, "presence of " + userId, e);
+                } else {
+                    log.warn("presence of {} not told: {}", userId, e.getMessage());
+                }
             }
         });
     }
