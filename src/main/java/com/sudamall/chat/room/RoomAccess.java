@@ -57,10 +57,7 @@ public class RoomAccess {
      * RoomCache}): the check every message makes. The room's counters ({@code last_seq}) may be behind.
      */
     public Room requireSender(CurrentUser user, UUID roomId) {
-        RoomCache.Entry known = cache.get(roomId);
-        if (known == null) {
-            throw new RoomNotFoundException(roomId);
-        }
+        RoomCache.Entry known = remembered(roomId);
         return requireParticipant(checked(user, known.room(), known.memberIds().contains(user.id())));
     }
 
@@ -69,10 +66,7 @@ public class RoomAccess {
      * what this node remembers of the room: the check a socket's catch-up makes.
      */
     public Room requireSubscriber(CurrentUser user, UUID roomId) {
-        RoomCache.Entry known = cache.get(roomId);
-        if (known == null) {
-            throw new RoomNotFoundException(roomId);
-        }
+        RoomCache.Entry known = remembered(roomId);
         return checked(user, known.room(), known.memberIds().contains(user.id()))
                 .room();
     }
@@ -82,16 +76,21 @@ public class RoomAccess {
      * an active room. One read of the room; the membership comes from what this node remembers.
      */
     public Room requireSocketParticipant(CurrentUser user, UUID roomId) {
-        RoomCache.Entry remembered = cache.getIfPresent(roomId);
+        RoomCache.Entry cached = cache.getIfPresent(roomId);
         // an entry loaded just now is as current as a second read would be
-        RoomCache.Entry known = remembered != null ? remembered : cache.get(roomId);
+        RoomCache.Entry known = cached != null ? cached : remembered(roomId);
+        Room room =
+                cached == null ? known.room() : rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+        return requireParticipant(checked(user, room, known.memberIds().contains(user.id())));
+    }
+
+    /** What this node remembers of the room (loading it if need be); a 404 when there is no such room. */
+    private RoomCache.Entry remembered(UUID roomId) {
+        RoomCache.Entry known = cache.get(roomId);
         if (known == null) {
             throw new RoomNotFoundException(roomId);
         }
-        Room room = remembered == null
-                ? known.room()
-                : rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
-        return requireParticipant(checked(user, room, known.memberIds().contains(user.id())));
+        return known;
     }
 
     /** Drops what this node remembers of the room: another node changed it. */

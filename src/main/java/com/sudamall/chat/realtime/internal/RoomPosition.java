@@ -51,12 +51,10 @@ final class RoomPosition {
         return true;
     }
 
-    /** Starts one read of the catch-up that owns the position; true when something asked for another read. */
-    boolean beginRead() {
-        boolean asked = again || overflowed;
+    /** Starts one read of the catch-up that owns the position: what asked for it is answered by this read. */
+    void beginRead() {
         again = false;
         overflowed = false;
-        return asked;
     }
 
     /** Whether the read that began at {@code from} still applies: nothing moved the position or asked again. */
