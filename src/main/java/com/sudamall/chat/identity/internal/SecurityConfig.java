@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -30,6 +31,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /**
+     * WebSocket handshakes skip the filter chains: the handshake authenticates its own token, ticket or cookie and
+     * checks the origin ({@code SocketHandshake}), and a permit-all chain cost a burst of sockets a tenth of its CPU
+     * for headers no upgrade carries. The firewall still screens these requests.
+     */
+    @Bean
+    WebSecurityCustomizer socketHandshakesAuthenticateThemselves() {
+        return web -> web.ignoring()
+                .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/ws/**"));
+    }
 
     @Bean
     @Order(1)

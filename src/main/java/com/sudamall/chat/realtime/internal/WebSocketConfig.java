@@ -1,5 +1,6 @@
 package com.sudamall.chat.realtime.internal;
 
+import io.micrometer.observation.ObservationPredicate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,6 +8,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -57,6 +59,17 @@ class WebSocketConfig implements WebSocketConfigurer {
         container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(300_000L);
         return container;
+    }
+
+    /**
+     * No request observation for handshakes: an upgrade is not a request a latency metric should average in (its
+     * answer is the socket), and a burst of thousands paid for each one. Handshakes have their own gauges
+     * ({@code chat.realtime.handshakes.*}).
+     */
+    @Bean
+    ObservationPredicate noObservationOfHandshakes() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getRequestURI().startsWith("/ws/"));
     }
 
     /** Each connection's socket read and write buffers (8 KB each by default) are per socket too. */

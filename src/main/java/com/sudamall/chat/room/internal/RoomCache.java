@@ -7,6 +7,9 @@ import com.sudamall.chat.room.RoomChanged;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,7 @@ public class RoomCache {
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
 
+    private final ConcurrentHashMap<UUID, CompletableFuture<@Nullable Entry>> loading = new ConcurrentHashMap<>();
     // Bumped by every change: a load that overlapped a change is not kept, as it may have read the old state.
     private final AtomicLong changes = new AtomicLong();
     private final RoomRepository rooms;
@@ -47,19 +51,49 @@ public class RoomCache {
 
     /**
      * The room and its participants, or null when there is no such room. Loaded once per room however many callers
-     * ask at the same moment (a burst of sockets opening on one room waits for one load, not a query each).
+     * ask at the same moment (a burst of sockets opening on one room waits for one load, not a query each). The
+     * load runs outside the cache's map: a database read inside its compute held a lock that other rooms' callers
+     * spun on.
      */
     public @Nullable Entry get(UUID roomId) {
         Entry known = entries.getIfPresent(roomId);
         if (known != null) {
             return known;
         }
-        long before = changes.get();
-        Entry loaded = entries.get(roomId, this::load);
-        if (loaded != null && changes.get() != before) {
-            entries.asMap().remove(roomId, loaded);
+        CompletableFuture<@Nullable Entry> mine = new CompletableFuture<>();
+        CompletableFuture<@Nullable Entry> running = loading.putIfAbsent(roomId, mine);
+        if (running != null) {
+            return awaitLoad(running);
         }
-        return loaded;
+        try {
+            long before = changes.get();
+            Entry loaded = load(roomId);
+            if (loaded != null) {
+                entries.put(roomId, loaded);
+                if (changes.get() != before) {
+                    entries.asMap().remove(roomId, loaded);
+                }
+            }
+            mine.complete(loaded);
+            return loaded;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(roomId, mine);
+        }
+    }
+
+    /** Another caller's load of the same room; its failure is this caller's, as thrown (a busy pool stays busy). */
+    private static @Nullable Entry awaitLoad(CompletableFuture<@Nullable Entry> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The room as remembered, without loading it. */
