@@ -1,5 +1,6 @@
 package com.sudamall.chat.realtime.internal;
 
+import com.sudamall.chat.message.Message;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import java.util.UUID;
@@ -8,19 +9,24 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The one place frames are read and written. A frame without {@code type} is a text frame, as in the seed. */
 @Component
 class FrameCodec {
 
     private final JsonMapper json;
+    private final JsonMapper frames;
 
     FrameCodec(JsonMapper json) {
         this.json = json;
+        this.frames = json.rebuild()
+                .addModule(new SimpleModule("frame-messages").addSerializer(Message.class, new MessageJsonOnce(json)))
+                .build();
     }
 
     String encode(OutboundFrame frame) {
-        return json.writeValueAsString(frame);
+        return frames.writeValueAsString(frame);
     }
 
     /** The frame, or a {@link ChatException} with the code its error frame will carry. */
