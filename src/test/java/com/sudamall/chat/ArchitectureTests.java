@@ -1,5 +1,6 @@
 package com.sudamall.chat;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,6 +14,17 @@ class ArchitectureTests {
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.sudamall.chat");
+
+    /** The jar that ships holds the service: the load generator and other tools live in test scope. */
+    @Test
+    void theServiceJarHoldsTheServiceOnly() {
+        classes()
+                .should()
+                .resideInAPackage("com.sudamall.chat..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("com.sudamall"));
+    }
 
     @Test
     void onlyRepositoriesRunSql() {

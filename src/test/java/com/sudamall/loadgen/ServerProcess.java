@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A server under test in a process of its own, so its CPU time and heap are its own: the service (from this same
- * jar) or the bare broadcast server of the ceiling scenario. Or, for the smoke test, a service already running.
+ * A server under test in a process of its own, so its CPU time and heap are its own: the service (the jar that ships,
+ * named by the {@code loadgen.service-jar} system property, as {@code bench/run} does; otherwise from this process's
+ * class path, as the tests do) or the bare broadcast server of the ceiling scenario. Or, for the smoke test, a
+ * service already running.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -50,8 +52,10 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the service on {@code port} (a node restarted where its load balancer expects it). */
     static ServerProcess service(Map<String, String> environment, Path logDir, String name, int port) {
-        List<String> command = java("1g");
-        command.addAll(main("com.sudamall.chat.ChatApplication"));
+        String jar = System.getProperty("loadgen.service-jar");
+        List<String> command = jar == null
+                ? java("1g", List.of("-cp", System.getProperty("java.class.path"), "com.sudamall.chat.ChatApplication"))
+                : java("1g", List.of("-jar", jar));
         command.addAll(List.of(
                 "--server.port=" + port,
                 // the load is many users' worth of traffic from few users: per-user limits would refuse it
@@ -65,8 +69,8 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the bare broadcast server and waits until it listens. */
     static ServerProcess ceiling(Path logDir) {
         int port = freePort();
-        List<String> command = java("1g");
-        command.addAll(main("com.sudamall.loadgen.CeilingServer"));
+        List<String> command =
+                java("1g", List.of("-cp", System.getProperty("java.class.path"), "com.sudamall.loadgen.CeilingServer"));
         command.add(Integer.toString(port));
         ServerProcess server = start(command, Map.of(), port, logDir.resolve("ceiling.log"), "/ws/chat/%s");
         server.awaitHttp("/", Duration.ofSeconds(60));
@@ -161,29 +165,16 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static List<String> java(String heap) {
+    private static List<String> java(String heap, List<String> code) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
         // e.g. BENCH_SERVER_OPTS="-XX:StartFlightRecording=filename=target/bench/service.jfr" to profile
         String extra = System.getenv("BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", classpath));
+        command.addAll(code);
         return command;
-    }
-
-    /**
-     * The arguments that run {@code mainClass}: from this jar, through Spring Boot's launcher (its classes are nested
-     * jars); from a build's class directories (the tests'), directly.
-     */
-    private static List<String> main(String mainClass) {
-        if (System.getProperty("java.class.path").endsWith(".jar")
-                && !System.getProperty("java.class.path").contains(java.io.File.pathSeparator)) {
-            return List.of("-Dloader.main=" + mainClass, "org.springframework.boot.loader.launch.PropertiesLauncher");
-        }
-        return List.of(mainClass);
     }
 
     private static ServerProcess start(

@@ -48,7 +48,7 @@ public final class CeilingServer {
         tomcat.setBaseDir(System.getProperty("java.io.tmpdir") + "/ceiling-" + args[0]);
         tomcat.getConnector();
         Context context = tomcat.addContext("", null);
-        // the classes are in the fat jar's own class loader, which Tomcat's web-app loader would not see
+        // the ceiling's classes are in this class loader, not in the web-app loader Tomcat would make
         context.setParentClassLoader(CeilingServer.class.getClassLoader());
         context.addServletContainerInitializer(new WsSci(), null);
         ((StandardContext) context).addApplicationLifecycleListener(new Deployer());
