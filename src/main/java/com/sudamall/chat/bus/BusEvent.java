@@ -39,6 +39,16 @@ public record BusEvent(
         return new BusEvent(Channel.ROOM_CHANGES, roomId.toString(), null, 0);
     }
 
+    /** A user's blocks or mute changed: every node forgets what it remembers of them. */
+    public static BusEvent conductChanged(String userId) {
+        return new BusEvent(Channel.CONDUCT_CHANGES, userId, null, 0);
+    }
+
+    /** The user this event says changed, if it is on {@link Channel#CONDUCT_CHANGES}. */
+    public @Nullable String changedConduct() {
+        return channel.equals(Channel.CONDUCT_CHANGES) ? frame : null;
+    }
+
     /** The room this event says changed, if it is on {@link Channel#ROOM_CHANGES}. */
     public @Nullable UUID changedRoom() {
         return channel.equals(Channel.ROOM_CHANGES) && frame != null ? UUID.fromString(frame) : null;

@@ -23,4 +23,10 @@ public interface Conduct {
 
     /** 429 {@code rate_limited} past the user's WebSocket connects per minute. */
     void checkConnect(String userId);
+
+    /** Forgets what this node remembers of the user's blocks and mute ({@link ConductChanged} on another node). */
+    void forget(String userId);
+
+    /** Forgets what this node remembers of everyone: changes made while it was cut off from the others. */
+    void forgetAll();
 }

@@ -186,6 +186,35 @@ class ClusterIntegrationTests extends IntegrationTest {
                         == 201);
     }
 
+    /**
+     * Node B remembers each sender's mute for minutes (a send must cost no query for it); a mute and an unmute made
+     * on node A must count on node B within the bus's delay, not when B's memory of the sender expires.
+     */
+    @Test
+    void aMuteOnOneNodeCountsOnTheOtherAtOnce() {
+        ChatClient moderator = login("moderator", "moderator");
+        ChatClient carol = login("carol");
+        String room = roomId(groupRoom(carol, login("dave")));
+        sendOnB(carol, room, "before the mute");
+
+        moderator
+                .post("moderation/users/" + carol.id + "/mute/", Map.of("duration_minutes", 30))
+                .expect(200);
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> asB(carol)
+                                .post("rooms/" + room + "/send_message/", Map.of("content", "while muted?"))
+                                .status()
+                        == 403);
+        moderator.delete("moderation/users/" + carol.id + "/mute/").expect(204);
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> asB(carol)
+                                .post("rooms/" + room + "/send_message/", Map.of("content", "unmuted"))
+                                .status()
+                        == 201);
+    }
+
     private SocketClient onB(ChatClient user, String path) {
         return SocketClient.connect(portB, path + "?token=" + user.token());
     }

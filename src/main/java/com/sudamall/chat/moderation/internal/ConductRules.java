@@ -3,9 +3,11 @@ package com.sudamall.chat.moderation.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.sudamall.chat.room.Conduct;
+import com.sudamall.chat.room.ConductChanged;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomType;
+import com.sudamall.chat.web.AfterCommit;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import java.time.Clock;
@@ -14,21 +16,26 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Blocks and mutes, checked on every send. Both are read through short-lived caches so that a send costs no query
- * for them: a block or mute made on this node applies at once, one made on another node within {@link #FRESHNESS}.
+ * Blocks and mutes, checked on every send. Both are read through caches so that a send costs no query for them: a
+ * block or mute made on this node applies once it commits, and on the other nodes when {@link ConductChanged} reaches
+ * them over the bus (a node cut off from the bus forgets everything when it is back). {@link #FRESHNESS} only bounds
+ * what a lost change could cost; before, it was 5 s, and reloading every sender's state that often was a query per
+ * sender every 5 s on the send path.
  */
 @Component
 class ConductRules implements Conduct {
 
-    static final Duration FRESHNESS = Duration.ofSeconds(5);
+    static final Duration FRESHNESS = Duration.ofMinutes(10);
 
     private final ConductRepository conduct;
     private final RoomAccess rooms;
     private final RateLimiter limits;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Cache<String, Set<String>> blockers = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(FRESHNESS)
@@ -38,11 +45,17 @@ class ConductRules implements Conduct {
             .expireAfterWrite(FRESHNESS)
             .build();
 
-    ConductRules(ConductRepository conduct, RoomAccess rooms, RateLimiter limits, Clock clock) {
+    ConductRules(
+            ConductRepository conduct,
+            RoomAccess rooms,
+            RateLimiter limits,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.conduct = conduct;
         this.rooms = rooms;
         this.limits = limits;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -79,13 +92,25 @@ class ConductRules implements Conduct {
         return blockers.get(userId, id -> Set.copyOf(conduct.blockersOf(id)));
     }
 
-    /** A block or unblock on this node counts at once. */
-    void forgetBlocks(String blockedId) {
-        blockers.invalidate(blockedId);
+    /**
+     * A block, unblock, mute or unmute of the user, inside its transaction: forgotten here now and again once it
+     * commits (a send in between may have read the old state), and on every node through {@link ConductChanged}.
+     */
+    void changed(String userId) {
+        forget(userId);
+        AfterCommit.run(() -> forget(userId));
+        events.publishEvent(new ConductChanged(userId));
     }
 
-    /** A mute or unmute on this node counts at once. */
-    void forgetMute(String userId) {
+    @Override
+    public void forget(String userId) {
+        blockers.invalidate(userId);
         mutes.invalidate(userId);
+    }
+
+    @Override
+    public void forgetAll() {
+        blockers.invalidateAll();
+        mutes.invalidateAll();
     }
 }

@@ -139,7 +139,7 @@ class ModeratorDesk {
         Instant now = Timestamps.now(clock);
         Instant until = now.plus(Duration.ofMinutes(duration));
         conduct.mute(userId, moderator.id(), reason, until, now);
-        rules.forgetMute(userId);
+        rules.changed(userId);
         audit.record(
                 moderator.id(),
                 "moderation.mute",
@@ -155,7 +155,7 @@ class ModeratorDesk {
         if (!conduct.unmute(userId)) {
             throw ChatException.notFound("Mute");
         }
-        rules.forgetMute(userId);
+        rules.changed(userId);
         audit.record(moderator.id(), "moderation.unmute", "user", userId, null);
     }
 

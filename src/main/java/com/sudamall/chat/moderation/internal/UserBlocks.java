@@ -37,7 +37,7 @@ class UserBlocks {
             throw ChatException.notFound("User");
         }
         conduct.block(user.id(), userId, clock.instant());
-        rules.forgetBlocks(userId);
+        rules.changed(userId);
         return blocked;
     }
 
@@ -46,7 +46,7 @@ class UserBlocks {
         if (!conduct.unblock(user.id(), userId)) {
             throw ChatException.notFound("Block");
         }
-        rules.forgetBlocks(userId);
+        rules.changed(userId);
     }
 
     /** The users the caller has blocked, newest first. */

@@ -2,6 +2,7 @@ package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.bus.EventBus;
+import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.RoomAccess;
 import java.util.Collection;
 import java.util.UUID;
@@ -20,17 +21,20 @@ class BusRecovery {
     private final OrderedDelivery ordered;
     private final RoomAccess access;
     private final MembershipSync membership;
+    private final Conduct conduct;
 
     BusRecovery(
             EventBus bus,
             SessionRegistry sessions,
             OrderedDelivery ordered,
             RoomAccess access,
-            MembershipSync membership) {
+            MembershipSync membership,
+            Conduct conduct) {
         this.sessions = sessions;
         this.ordered = ordered;
         this.access = access;
         this.membership = membership;
+        this.conduct = conduct;
         sessions.onLive(this::catchUp);
         bus.onRecovery(this::recover);
     }
@@ -39,6 +43,10 @@ class BusRecovery {
         if (channel.equals(Channel.ROOM_CHANGES)) {
             // room changes published during the break never arrived either
             access.forgetAll();
+            return;
+        }
+        if (channel.equals(Channel.CONDUCT_CHANGES)) {
+            conduct.forgetAll();
             return;
         }
         catchUp(channel, sessions.on(channel));

@@ -11,6 +11,8 @@ import com.sudamall.chat.message.MessageEdited;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessagesRead;
 import com.sudamall.chat.notification.NotificationCreated;
+import com.sudamall.chat.room.Conduct;
+import com.sudamall.chat.room.ConductChanged;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomChanged;
@@ -40,6 +42,7 @@ class RoomFanout {
     private final RealtimeProperties properties;
     private final MembershipSync membership;
     private final RealtimeMetrics metrics;
+    private final Conduct conduct;
 
     RoomFanout(
             EventBus bus,
@@ -50,7 +53,8 @@ class RoomFanout {
             RoomAccess access,
             RealtimeProperties properties,
             MembershipSync membership,
-            RealtimeMetrics metrics) {
+            RealtimeMetrics metrics,
+            Conduct conduct) {
         this.bus = bus;
         this.sessions = sessions;
         this.codec = codec;
@@ -60,6 +64,7 @@ class RoomFanout {
         this.properties = properties;
         this.membership = membership;
         this.metrics = metrics;
+        this.conduct = conduct;
         bus.onEvent(this::deliver);
     }
 
@@ -77,6 +82,11 @@ class RoomFanout {
         UUID changed = event.changedRoom();
         if (changed != null) {
             access.forget(changed);
+            return;
+        }
+        String changedConduct = event.changedConduct();
+        if (changedConduct != null) {
+            conduct.forget(changedConduct);
             return;
         }
         if (event.membership() != null) {
@@ -140,10 +150,15 @@ class RoomFanout {
         bus.publish(BusEvent.roomChanged(event.roomId()));
     }
 
-    /** Every node hears of every room change, whether or not it has sockets in the room. */
+    @EventListener
+    void on(ConductChanged event) {
+        AfterCommit.run(() -> bus.publish(BusEvent.conductChanged(event.userId())));
+    }
+
+    /** Every node hears of every room and conduct change, whether or not it has sockets for them. */
     @EventListener(ApplicationReadyEvent.class)
-    void listenForRoomChanges() {
-        bus.subscribe(List.of(Channel.ROOM_CHANGES));
+    void listenForChanges() {
+        bus.subscribe(List.of(Channel.ROOM_CHANGES, Channel.CONDUCT_CHANGES));
     }
 
     @EventListener
