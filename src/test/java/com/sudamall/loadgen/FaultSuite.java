@@ -5,11 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +34,7 @@ public final class FaultSuite {
     private final String schema;
     private final String databaseUrl;
     private final String user;
+    private final StoredMessages stored;
     private final FaultJournal journal = new FaultJournal();
     private final List<FaultReport.Window> windows = new ArrayList<>();
     private final ServerProcess[] nodes = new ServerProcess[2];
@@ -52,6 +48,7 @@ public final class FaultSuite {
         this.schema = options.get("schema", "faults", "faults_smoke");
         this.databaseUrl = options.get("db-url", "jdbc:postgresql://127.0.0.1:5432/test", "");
         this.user = options.get("db-user", "postgres", "postgres");
+        this.stored = new StoredMessages(LoadGenerator.inSchema(databaseUrl, schema), user);
     }
 
     public static void main(String[] args) throws IOException {
@@ -142,7 +139,7 @@ public final class FaultSuite {
                     Duration.ofSeconds(120),
                     () -> clients.stream().allMatch(c -> c.unacked() == 0));
 
-            Map<String, List<Long>> seqs = storedSeqs(pairs);
+            Map<String, List<Long>> seqs = stored.seqs(pairs);
             awaitQuietly(
                     Duration.ofSeconds(60),
                     () -> clients.stream().allMatch(c -> c.hasSeen(seqs.getOrDefault(c.roomId(), List.of()))));
@@ -150,7 +147,7 @@ public final class FaultSuite {
                     .mapToLong(c -> c.missing(seqs.getOrDefault(c.roomId(), List.of())))
                     .sum();
             FaultReport report =
-                    FaultReport.of(about, loadStart, windows, journal, storedCopies(run), clients.size(), missed);
+                    FaultReport.of(about, loadStart, windows, journal, stored.copies(run), clients.size(), missed);
             report.write(out);
             progress.accept("faults:\n" + report.markdown());
             return report;
@@ -226,58 +223,6 @@ public final class FaultSuite {
         environment.put("CHAT_BUS", "redis");
         environment.put("CHAT_REDIS_URL", withPort(redis, bus.port()));
         return environment;
-    }
-
-    /** Every stored seq of each room, read from PostgreSQL itself. */
-    private Map<String, List<Long>> storedSeqs(List<Room> rooms) {
-        Map<String, List<Long>> seqs = new HashMap<>();
-        query(
-                "SELECT room_id, seq FROM messages WHERE seq IS NOT NULL AND room_id = ANY (?)",
-                statement -> statement.setArray(
-                        1,
-                        statement
-                                .getConnection()
-                                .createArrayOf(
-                                        "uuid",
-                                        rooms.stream()
-                                                .map(room -> UUID.fromString(room.id()))
-                                                .toArray())),
-                row -> seqs.computeIfAbsent(row.getString(1), id -> new ArrayList<>())
-                        .add(row.getLong(2)));
-        return seqs;
-    }
-
-    /** How many times each of the run's messages is stored, by client_msg_id. */
-    private Map<String, Integer> storedCopies(String run) {
-        Map<String, Integer> copies = new HashMap<>();
-        query(
-                "SELECT client_msg_id, count(*) FROM messages WHERE client_msg_id LIKE ? GROUP BY client_msg_id",
-                statement -> statement.setString(1, run + "-%"),
-                row -> copies.put(row.getString(1), row.getInt(2)));
-        return copies;
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, RowReader reader) {
-        String url = LoadGenerator.inSchema(databaseUrl, schema);
-        try (Connection connection = DriverManager.getConnection(url, user, "");
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the results failed: " + sql, e);
-        }
     }
 
     private static int portOf(URI uri, int fallback) {
