@@ -93,11 +93,11 @@ class ConductRules implements Conduct {
     }
 
     /**
-     * A block, unblock, mute or unmute of the user, inside its transaction: forgotten here now and again once it
-     * commits (a send in between may have read the old state), and on every node through {@link ConductChanged}.
+     * A block, unblock, mute or unmute of the user, inside its transaction: forgotten here once it commits (before
+     * the caller is answered; forgetting earlier would let a send in between remember the old state again), and on
+     * every node through {@link ConductChanged}.
      */
     void changed(String userId) {
-        forget(userId);
         AfterCommit.run(() -> forget(userId));
         events.publishEvent(new ConductChanged(userId));
     }
