@@ -2,7 +2,7 @@
 // composer (text, replies, files with a progress bar), typing, read ticks, presence, edit, delete, report.
 
 import { ApiError, del, get, objectUrl, patch, post, upload } from "./api.js";
-import { bytes, day, el, icon, isStoreSide, money, roomTitle, time } from "./format.js";
+import { bytes, day, el, icon, isStoreSide, isTeamSide, money, readsForMe, roomTitle, time } from "./format.js";
 
 const PAGE = 50;
 
@@ -142,9 +142,12 @@ export class Conversation {
     this.replaceNode(message);
   }
 
-  /** is_read means read by every other participant: a live read frame settles that only in a room of two. */
+  /**
+   * is_read means read by the other side: in a conversation with a customer, the customer or anyone of the team;
+   * elsewhere every other participant, which one live read frame settles only in a room of two.
+   */
   readFrame(roomId, userId, upToSeq) {
-    if (roomId !== this.room?.room_id || userId === this.me.id || this.room.participants.length !== 2) return;
+    if (roomId !== this.room?.room_id || !readsForMe(this.room, this.me, userId)) return;
     for (const id of this.order) {
       const message = this.messages.get(id);
       if (message.sender?.id === this.me.id && message.seq <= upToSeq && !message.is_read) {
@@ -444,12 +447,15 @@ export class Conversation {
 
   renderHeader() {
     if (!this.room) return;
-    const others = this.room.participants.filter((p) => p.id !== this.me.id);
-    const online = others.some((p) => this.online.get(p.id));
-    const subtitle = [this.room.store?.name, this.room.product?.name].filter(Boolean).join(" · ") || this.room.room_type.replace("_", " ");
+    // the other party: in a conversation with a customer, the customer for the team (not the team's own members)
+    const teamSide = isTeamSide(this.room, this.me);
+    const others = teamSide ? [this.room.customer ?? this.room.created_by] : this.room.participants.filter((p) => p.id !== this.me.id);
+    const online = others.some((p) => p && this.online.get(p.id));
+    const title = roomTitle(this.room, this.me);
+    const subtitle = [this.room.store?.name, this.room.product?.name].filter((part) => part && part !== title).join(" · ") || kindName(this.room.room_type);
     this.header.replaceChildren(
       el("span", { class: "presence" + (online ? " online" : ""), title: online ? "Online" : "Offline" }, el("span", { class: "visually-hidden" }, online ? "online" : "offline")),
-      el("div", {}, el("h2", {}, roomTitle(this.room, this.me)), el("p", { class: "subtitle" }, subtitle)),
+      el("div", {}, el("h2", {}, title), el("p", { class: "subtitle" }, subtitle)),
       el("button", { type: "button", class: "link mute", "aria-pressed": String(!!this.room.is_muted),
         title: "A muted conversation sends no e-mail about missed messages", onclick: () => this.toggleMute() },
         this.room.is_muted ? "Unmute" : "Mute"),
@@ -482,7 +488,8 @@ export class Conversation {
     this.context.hidden = !room || room.room_type !== "customer_store";
     if (this.context.hidden) return;
     const orders = this.order.map((id) => this.messages.get(id)).filter((m) => m.ref?.type === "order" && !m.is_deleted);
-    const customer = room.created_by;
+    const customer = room.customer ?? room.created_by;
+    const team = room.participants.filter((p) => p.id !== customer?.id);
     const hours = el("p", { class: "availability" });
     if (room.store) this.showAvailability(room, hours);
     this.context.replaceChildren(
@@ -490,7 +497,9 @@ export class Conversation {
         room.store ? el("h3", {}, room.store.name) : null,
         room.store ? hours : null,
         el("h3", {}, storeSide ? "Customer" : "About"),
-        storeSide && customer ? el("p", {}, customer.name) : null,
+        storeSide && customer ? el("p", { class: "customer" }, customer.name) : null,
+        storeSide ? el("h3", {}, "Your team") : null,
+        storeSide ? el("p", { class: "team" }, team.map((p) => (p.id === this.me.id ? "You" : p.name)).join(", ")) : null,
         room.product ? card({ type: "product", snapshot: room.product }) : null,
         room.product
           ? el("button", { type: "button", class: "share-product", onclick: () => this.share("share_product", { product: room.product.id }) }, "Share this product in the chat")
@@ -546,4 +555,9 @@ function card(ref) {
   }
   return el("div", { class: "card order" }, el("span", { class: "card-icon" }, icon("receipt", 28)),
     el("div", {}, el("strong", {}, "Order " + (s.order_number ?? "")), el("span", {}, [s.status, s.total ? money(s.total, s.currency) : null].filter(Boolean).join(" · "))));
+}
+
+/** A room type as people say it. */
+function kindName(type) {
+  return { customer_store: "Store conversation", customer_support: "Support", group: "Group", private: "Private chat" }[type] ?? type;
 }

@@ -67,20 +67,29 @@ export function bytes(n) {
   return (n / 1024 / 1024).toFixed(1) + " MB";
 }
 
-/** Who the room is with, from the viewer's side. */
+/** Who the room is with, from the viewer's side: the server's title (the store, the customer, the other person). */
 export function roomTitle(room, me) {
+  if (room.title) return room.title;
   const others = room.participants.filter((p) => p.id !== me.id).map((p) => p.name);
-  if (room.room_type === "customer_store" && room.store) {
-    const storeSide = isStoreSide(room, me);
-    return storeSide ? others.join(", ") || room.name : room.store.name;
-  }
-  if (room.room_type === "group") return room.name || others.join(", ");
-  return others.join(", ") || room.name;
+  return room.room_type === "group" ? room.name || others.join(", ") : others.join(", ") || room.name;
 }
 
-/** In a customer-store room, everyone but its creator (the customer) speaks for the store. */
+/** In a customer-store room, everyone but its customer speaks for the store. */
 export function isStoreSide(room, me) {
-  return room.room_type === "customer_store" && room.created_by?.id !== me.id;
+  return room.room_type === "customer_store" && isTeamSide(room, me);
+}
+
+/** In a conversation with a customer (a store's or support's), the viewer is of the team that answers. */
+export function isTeamSide(room, me) {
+  const customer = room.customer ?? (room.room_type === "customer_store" ? room.created_by : null);
+  return !!customer && customer.id !== me.id;
+}
+
+/** Whether a read by this user is a read by "the other side" of my messages (what is_read means per room type). */
+export function readsForMe(room, me, readerId) {
+  if (readerId === me.id) return false;
+  if (room.customer) return (room.customer.id === me.id) !== (room.customer.id === readerId);
+  return room.participants.length === 2;
 }
 
 export function preview(message) {

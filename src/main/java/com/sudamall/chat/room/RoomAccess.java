@@ -179,6 +179,21 @@ public class RoomAccess {
         return known;
     }
 
+    /**
+     * The customer of each of these rooms that has one (customer_store and customer_support), as this node remembers
+     * the rooms: a room's customer never changes.
+     */
+    public Map<UUID, String> customers(Collection<UUID> roomIds) {
+        Map<UUID, String> customers = new java.util.HashMap<>();
+        for (UUID roomId : roomIds) {
+            RoomCache.Entry entry = cache.get(roomId);
+            if (entry != null && entry.room().customerId() != null) {
+                customers.put(roomId, entry.room().customerId());
+            }
+        }
+        return customers;
+    }
+
     /** The room's participants, as this node remembers them (the send path's view). */
     public Set<String> memberIds(UUID roomId) {
         RoomCache.Entry known = cache.get(roomId);

@@ -91,7 +91,12 @@ public class RoomService {
             participants.add(store.ownerId());
         }
         if (command.type() == RoomType.CUSTOMER_SUPPORT) {
-            assignAgent(caller, participants);
+            List<String> agents = users.supportAgents();
+            customerId = participants.stream()
+                    .filter(id -> !agents.contains(id))
+                    .findFirst()
+                    .orElse(null);
+            assignAgent(caller, participants, agents);
         }
         int max = maxParticipants(command);
         if (participants.size() > max) {
@@ -114,7 +119,7 @@ public class RoomService {
         }
         users.ensureExists(participants);
         conduct.checkOpen(caller.id(), participants);
-        String dedupeKey = customerId == null ? null : store.id() + "|" + customerId;
+        String dedupeKey = command.type() == RoomType.CUSTOMER_STORE ? store.id() + "|" + customerId : null;
         if (dedupeKey != null) {
             Optional<Room> existing = rooms.findByDedupeKey(dedupeKey);
             if (existing.isPresent()) {
@@ -135,8 +140,7 @@ public class RoomService {
      * A support room gets the least busy support agent (moderator or admin: fewest active support rooms, then the
      * smallest id), unless an agent is already in it. Without any agent the room waits for one to be added.
      */
-    private void assignAgent(CurrentUser caller, Set<String> participants) {
-        List<String> agents = users.supportAgents();
+    private void assignAgent(CurrentUser caller, Set<String> participants, List<String> agents) {
         if (agents.stream().anyMatch(participants::contains)) {
             return;
         }

@@ -58,13 +58,18 @@ public class MessageRepresentation {
                 .filter(Objects::nonNull)
                 .toList();
         Map<UUID, Attachment> files = attachmentIds.isEmpty() ? Map.of() : attachments.describe(attachmentIds);
+        Map<UUID, String> customers = access.customers(
+                rows.stream().map(MessageRow::roomId).distinct().toList());
         return rows.stream()
-                .map(row -> toMessage(row, senders, files, members.getOrDefault(row.roomId(), List.of())))
+                .map(row -> toMessage(
+                        row,
+                        senders,
+                        files,
+                        isRead(row, members.getOrDefault(row.roomId(), List.of()), customers.get(row.roomId()))))
                 .toList();
     }
 
-    private Message toMessage(
-            MessageRow row, Map<String, User> senders, Map<UUID, Attachment> files, List<Member> members) {
+    private Message toMessage(MessageRow row, Map<String, User> senders, Map<UUID, Attachment> files, boolean isRead) {
         User sender = row.senderId() == null ? null : senders.get(row.senderId());
         return new Message(
                 row.id(),
@@ -81,7 +86,7 @@ public class MessageRepresentation {
                 row.clientMsgId(),
                 row.attachmentId() == null ? null : files.get(row.attachmentId()),
                 ref(row),
-                isRead(row, members),
+                isRead,
                 row.isFlagged(),
                 row.originalContent() != null,
                 row.moderationStatus());
@@ -125,14 +130,26 @@ public class MessageRepresentation {
                 m.moderationStatus());
     }
 
-    /** The seed's {@code is_read}: every other participant's cursor has passed the message. */
-    private static boolean isRead(MessageRow row, List<Member> members) {
+    /**
+     * The seed's {@code is_read}: the other party has read the message. In a conversation with a customer the
+     * parties are the customer and the team (a store's owner and staff, or support agents): a customer's message is
+     * read once anyone of the team has read it, the team's once the customer has. Elsewhere every other participant
+     * is a party of their own.
+     */
+    private static boolean isRead(MessageRow row, List<Member> members, @Nullable String customerId) {
         if (row.seq() == null) {
             return false;
         }
+        long seq = row.seq();
+        if (customerId != null) {
+            boolean fromCustomer = customerId.equals(row.senderId());
+            return members.stream()
+                    .filter(m -> fromCustomer != m.userId().equals(customerId))
+                    .anyMatch(m -> m.lastReadSeq() >= seq);
+        }
         List<Member> others =
                 members.stream().filter(m -> !m.userId().equals(row.senderId())).toList();
-        return !others.isEmpty() && others.stream().allMatch(m -> m.lastReadSeq() >= row.seq());
+        return !others.isEmpty() && others.stream().allMatch(m -> m.lastReadSeq() >= seq);
     }
 
     private @Nullable MessageRef ref(MessageRow row) {

@@ -8,6 +8,7 @@ import com.sudamall.chat.notification.internal.AlertRepository.UnreadRoom;
 import com.sudamall.chat.notification.internal.MissedMessages.Preview;
 import com.sudamall.chat.notification.internal.MissedMessages.Recipient;
 import com.sudamall.chat.notification.internal.MissedMessages.RoomUnread;
+import com.sudamall.chat.room.RoomTitles;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +51,7 @@ class MissedMessageScan {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RoomTitles titles;
 
     MissedMessageScan(
             AlertRepository alerts,
@@ -62,7 +64,8 @@ class MissedMessageScan {
             MessageHistory history,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            RoomTitles titles) {
         this.alerts = alerts;
         this.properties = properties;
         this.webhooks = webhooks;
@@ -74,6 +77,7 @@ class MissedMessageScan {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.titles = titles;
     }
 
     @Scheduled(
@@ -144,7 +148,8 @@ class MissedMessageScan {
         List<Preview> latest = history.unreadTail(room.roomId(), room.lastReadSeq(), properties.previews()).stream()
                 .map(MissedMessageScan::preview)
                 .toList();
-        return new RoomUnread(room.roomId(), room.roomName(), room.lastSeq() - room.lastReadSeq(), latest);
+        String title = titles.titleFor(room.roomId(), room.userId());
+        return new RoomUnread(room.roomId(), title, room.lastSeq() - room.lastReadSeq(), latest);
     }
 
     private static Preview preview(Message message) {

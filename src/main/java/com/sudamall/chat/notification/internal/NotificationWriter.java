@@ -12,6 +12,7 @@ import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.MemberJoined;
 import com.sudamall.chat.room.MemberLeft;
 import com.sudamall.chat.room.RoomCreated;
+import com.sudamall.chat.room.RoomTitles;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.util.List;
@@ -34,17 +35,20 @@ class NotificationWriter {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final NotificationProperties properties;
+    private final RoomTitles titles;
 
     NotificationWriter(
             NotificationRepository notifications,
             ApplicationEventPublisher events,
             Clock clock,
-            NotificationProperties properties) {
+            NotificationProperties properties,
+            RoomTitles titles) {
         this.notifications = notifications;
         this.newMessages = new NewMessageBuffer(notifications, clock);
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.titles = titles;
     }
 
     private void write(NewNotification notification) {
@@ -67,7 +71,7 @@ class NotificationWriter {
                     null,
                     "room_created",
                     "New Chat Room",
-                    "Chat room \"" + event.name() + "\" has been created."));
+                    "Chat room \"" + titles.titleFor(event.roomId(), userId) + "\" has been created."));
         }
     }
 
@@ -79,7 +83,7 @@ class NotificationWriter {
                 null,
                 "participant_added",
                 "Added to a chat",
-                "You were added to \"" + event.roomName() + "\"."));
+                "You were added to \"" + titles.titleFor(event.roomId(), event.userId()) + "\"."));
     }
 
     @EventListener
@@ -91,7 +95,7 @@ class NotificationWriter {
                     null,
                     "participant_left",
                     "Participant left",
-                    "A participant left \"" + event.roomName() + "\"."));
+                    "A participant left \"" + titles.titleFor(event.roomId(), userId) + "\"."));
         }
     }
 

@@ -8,10 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The Room object of API.md, as clients receive it. */
+/**
+ * The Room object of API.md, as clients receive it. Beyond the contract's fields: {@code title}, what the reader
+ * sees the room called ({@link com.sudamall.chat.room.RoomTitles}), and {@code customer}, the customer of a
+ * customer_store or customer_support room (the other party, for the store's team or the agents).
+ */
 record RoomJson(
         UUID roomId,
         String name,
+        String title,
         RoomType roomType,
         @Nullable Map<String, String> store,
         @Nullable Map<String, @Nullable Object> product,
@@ -29,4 +34,5 @@ record RoomJson(
         Instant createdAt,
         Instant updatedAt,
         @Nullable User createdBy,
-        @Nullable User moderator) {}
+        @Nullable User moderator,
+        @Nullable User customer) {}

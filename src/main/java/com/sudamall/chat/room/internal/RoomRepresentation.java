@@ -8,6 +8,7 @@ import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomActivity;
+import com.sudamall.chat.room.RoomTitles;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class RoomRepresentation {
                 members.members(rooms.stream().map(Room::id).toList());
         Set<String> userIds = new HashSet<>();
         membersByRoom.values().forEach(list -> list.forEach(m -> userIds.add(m.userId())));
-        rooms.forEach(r -> Stream.of(r.createdBy(), r.moderatorId())
+        rooms.forEach(r -> Stream.of(r.createdBy(), r.moderatorId(), r.customerId())
                 .filter(Objects::nonNull)
                 .forEach(userIds::add));
         Map<String, User> cards = users.cards(userIds);
@@ -65,6 +66,7 @@ class RoomRepresentation {
                     return new RoomJson(
                             room.id(),
                             room.name(),
+                            RoomTitles.title(room, readerId, store == null ? null : store.name(), participants),
                             room.type(),
                             store == null ? null : store.card(),
                             product == null ? null : product.card(),
@@ -83,7 +85,8 @@ class RoomRepresentation {
                             room.createdAt(),
                             room.updatedAt(),
                             room.createdBy() == null ? null : cards.get(room.createdBy()),
-                            room.moderatorId() == null ? null : cards.get(room.moderatorId()));
+                            room.moderatorId() == null ? null : cards.get(room.moderatorId()),
+                            room.customerId() == null ? null : cards.get(room.customerId()));
                 })
                 .toList();
     }
