@@ -29,6 +29,28 @@ class RequestIdIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theLineNamesTheCallerAndHowLongTheAnswerTook(CapturedOutput output) {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String id = "lb-" + UUID.randomUUID();
+        String roomId = roomId(privateRoom(alice, bob));
+
+        alice.download("rooms/", "X-Request-Id", id);
+        try (var socket = roomSocket(bob, roomId).ready()) {
+            assertThat(socket.isOpen()).isTrue();
+        }
+        anonymous().get("rooms/").expect(401);
+
+        assertThat(output.getOut().lines())
+                .anyMatch(line -> line.contains(id)
+                        && line.matches(".*GET /api/chat/rooms/ 200 \\d+ ms user=" + alice.id + ".*"));
+        assertThat(output.getOut().lines())
+                .anyMatch(line -> line.matches(".*GET /ws/chat/" + roomId + "/ 101 \\d+ ms user=" + bob.id + ".*"));
+        assertThat(output.getOut().lines())
+                .anyMatch(line -> line.matches(".*GET /api/chat/rooms/ 401 \\d+ ms user=-.*"));
+    }
+
+    @Test
     void aRequestWithoutOneGetsAFreshIdAndErrorsCarryItToo() {
         ChatClient alice = login("alice");
 

@@ -1,6 +1,7 @@
 package com.sudamall.chat.identity.internal;
 
 import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.web.RequestLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,9 @@ class ProfileSyncFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof JwtAuthenticationToken token) {
-            request.setAttribute(ATTRIBUTE, profileSync.sync(token.getToken()));
+            CurrentUser user = profileSync.sync(token.getToken());
+            request.setAttribute(ATTRIBUTE, user);
+            RequestLog.user(request, user.id());
         }
         chain.doFilter(request, response);
     }

@@ -1,5 +1,6 @@
 package com.sudamall.chat.identity.internal;
 
+import com.sudamall.chat.web.RequestLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,7 @@ class ServiceKeyFilter extends OncePerRequestFilter {
                 SecurityContextHolder.getContext()
                         .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                                 "platform", null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+                RequestLog.user(request, "platform");
             }
         }
         chain.doFilter(request, response);

@@ -8,6 +8,7 @@ import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.Outages;
+import com.sudamall.chat.web.RequestLog;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.socket.WebSocketHandler;
@@ -114,6 +116,9 @@ class SocketHandshake implements HandshakeInterceptor {
         boolean multiplexed = uri.getPath().replaceAll("/+$", "").equals("/ws/chat");
         UUID roomId = multiplexed ? null : roomIdOf(uri);
         CurrentUser user = authenticate(query, request.getHeaders()).orElse(null);
+        if (user != null && request instanceof ServletServerHttpRequest servlet) {
+            RequestLog.user(servlet.getServletRequest(), user.id());
+        }
         Opening opening;
         if (user == null) {
             opening = new Opening(multiplexed, null, roomId, null, null, null);

@@ -1,10 +1,12 @@
 package com.sudamall.chat.web.internal;
 
+import com.sudamall.chat.web.RequestLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,13 +49,15 @@ class RequestLogFilter extends OncePerRequestFilter {
             String path = request.getRequestURI();
             boolean probe = path.startsWith("/actuator/");
             if (!probe || log.isDebugEnabled()) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                String user = Objects.requireNonNullElse(RequestLog.userOf(request), "-");
                 (probe ? log.atDebug() : log.atInfo())
                         .addKeyValue("method", request.getMethod())
                         .addKeyValue("path", path)
                         .addKeyValue("status", response.getStatus())
-                        .addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000)
-                        .addKeyValue("user", currentUser())
-                        .log("{} {} {}", request.getMethod(), path, response.getStatus());
+                        .addKeyValue("duration_ms", millis)
+                        .addKeyValue("user", user)
+                        .log("{} {} {} {} ms user={}", request.getMethod(), path, response.getStatus(), millis, user);
             }
             MDC.remove(MDC_KEY);
         }
@@ -66,10 +68,5 @@ class RequestLogFilter extends OncePerRequestFilter {
         return given != null && PLAUSIBLE_ID.matcher(given).matches()
                 ? given
                 : UUID.randomUUID().toString();
-    }
-
-    private static String currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || !auth.isAuthenticated() ? "-" : auth.getName();
     }
 }
