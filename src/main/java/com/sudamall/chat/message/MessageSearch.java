@@ -40,7 +40,7 @@ public class MessageSearch {
         if (words.isEmpty()) {
             throw ChatException.invalid("q", "give at least one word to search for");
         }
-        List<SearchRepository.Found> found = search.search(user.id(), words, limit);
+        List<SearchRepository.Found> found = search.search(user.id(), user.isModerator(), words, limit);
         Map<String, User> senders = users.cards(found.stream()
                 .map(SearchRepository.Found::senderId)
                 .filter(Objects::nonNull)

@@ -56,6 +56,26 @@ class SearchIntegrationTests extends IntegrationTest {
         anonymous().get("search/?q=" + tag).expectProblem(401, "unauthorized");
     }
 
+    @Test
+    void theWriterAndModeratorsSearchAMaskedMessageWholeOthersWhatTheFilterLeft() {
+        ChatClient owner = login("owner", "store_owner");
+        ChatClient alice = login("alice", "customer");
+        ChatClient moderator = login("moderator", "moderator");
+        // a moderator who is on the store's team, so the room is one of theirs
+        String room = roomId(customerStoreRoom(alice, createStore(owner, moderator), owner.id));
+        String tag = "zm" + Long.toString(System.nanoTime(), 36);
+        send(alice, room, "Call me on +49 171 2345678, " + tag + " cheaper");
+
+        for (ChatClient whole : List.of(alice, moderator)) {
+            List<JsonNode> hits = search(whole, "2345678 " + tag);
+            assertThat(hits).hasSize(1);
+            assertThat(hits.getFirst().path("snippet").asString()).contains("+49 171 2345678");
+            assertThat(search(whole, "hidden " + tag)).isEmpty();
+        }
+        assertThat(search(owner, "2345678 " + tag)).isEmpty();
+        assertThat(search(owner, tag).getFirst().path("snippet").asString()).contains("[phone number hidden]");
+    }
+
     private static List<JsonNode> search(ChatClient user, String q) {
         return user.get("search/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
                 .expect(200)
