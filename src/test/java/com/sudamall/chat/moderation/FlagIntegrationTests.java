@@ -36,6 +36,42 @@ class FlagIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReportedMessageItsWriterDeletesKeepsItsTextForModeratorsOnly() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        ChatClient moderator = login("moderator", "moderator");
+        String room = roomId(privateRoom(alice, bob));
+        String text = "send the money to my account " + freshId("acct");
+        String message = send(bob, room, text).path("id").asString();
+        String flag = alice.post("messages/" + message + "/flag/", Map.of("reason", "scam"))
+                .expect(201)
+                .path("id")
+                .asString();
+
+        bob.delete("rooms/" + room + "/messages/" + message + "/").expect(204);
+
+        JsonNode queued = moderator
+                .get("moderation/flags/?status=open")
+                .expect(200)
+                .path("results")
+                .valueStream()
+                .filter(entry -> entry.path("id").asString().equals(flag))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queued.path("message").path("is_deleted").asBoolean()).isTrue();
+        assertThat(queued.path("message").path("content").asString()).isEqualTo(text);
+        for (ChatClient participant : new ChatClient[] {alice, bob}) {
+            JsonNode shown = participant
+                    .get("rooms/" + room + "/messages/")
+                    .expect(200)
+                    .path("messages")
+                    .get(0);
+            assertThat(shown.path("is_deleted").asBoolean()).isTrue();
+            assertThat(shown.path("content").asString()).isEmpty();
+        }
+    }
+
+    @Test
     void aRepeatReportAnswersWithTheSameFlagAndOthersJoinIt() {
         ChatClient alice = login("alice");
         ChatClient bob = login("bob");

@@ -251,7 +251,7 @@ public class MessageRepository {
                         """).param("senderId", senderId).query(Erasable.class).list();
     }
 
-    /** Soft delete of many: see {@link #markDeleted}. */
+    /** Soft delete of many, erasing everything (a privacy erasure): no text is kept, reported or not. */
     public void markAllDeleted(Collection<UUID> ids, Instant deletedAt) {
         jdbc.sql("""
                         UPDATE messages
@@ -270,9 +270,24 @@ public class MessageRepository {
         jdbc.sql("DELETE FROM messages WHERE id IN (:ids)").param("ids", ids).update();
     }
 
-    /** Soft delete: the row keeps its id and seq, its text and file are gone. */
+    /**
+     * Soft delete: the row keeps its id and seq, its text and file are gone from the room. A reported message's text
+     * stays for moderators (in {@code original_content}, as a rejected one's does): deleting it must not empty the
+     * report.
+     */
     public void markDeleted(UUID id, Instant deletedAt) {
-        markAllDeleted(List.of(id), deletedAt);
+        jdbc.sql("""
+                        UPDATE messages
+                           SET original_content = CASE WHEN EXISTS (SELECT 1 FROM flags f WHERE f.message_id = messages.id)
+                                                       THEN COALESCE(original_content, content) END,
+                               content = '', attachment_id = NULL, ref_snapshot = NULL,
+                               is_deleted = TRUE, deleted_at = :deletedAt,
+                               moderation_status = CASE WHEN seq IS NULL THEN 'rejected' ELSE moderation_status END
+                         WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("deletedAt", Timestamps.param(deletedAt))
+                .update();
     }
 
     /**

@@ -94,7 +94,7 @@ public class MessageRepresentation {
 
     /**
      * Messages as one reader sees them: a masked message shows its whole text to its writer and to moderators, and
-     * what the filters left to everyone else.
+     * what the filters left to everyone else; a deleted message that was reported shows its text to moderators.
      */
     public List<Message> renderFor(String readerId, boolean moderator, List<MessageRow> rows) {
         List<Message> rendered = render(rows);
@@ -102,7 +102,10 @@ public class MessageRepresentation {
         for (int i = 0; i < rows.size(); i++) {
             MessageRow row = rows.get(i);
             Message message = rendered.get(i);
-            boolean whole = row.originalContent() != null && (moderator || readerId.equals(row.senderId()));
+            // a message its writer deleted is gone for them too; moderators keep the text of what was reported
+            boolean writerSees =
+                    readerId.equals(row.senderId()) && (!row.isDeleted() || "rejected".equals(row.moderationStatus()));
+            boolean whole = row.originalContent() != null && (moderator || writerSees);
             seen.add(whole ? withContent(message, row.originalContent()) : message);
         }
         return seen;
