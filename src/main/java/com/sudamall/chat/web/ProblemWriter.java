@@ -1,5 +1,6 @@
 package com.sudamall.chat.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -35,11 +36,21 @@ public class ProblemWriter {
         return problem;
     }
 
-    /** Writes the problem as the whole response, for filters that answer before a controller is reached. */
-    public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+    /**
+     * Writes the problem as the whole response, for filters that answer before a controller is reached; its {@code
+     * instance} is the request's path, as Spring MVC's answers have it.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
+            throws IOException {
+        ProblemDetail problem = problem(code, detail, Map.of());
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException malformed) {
+            // a path that is not a URI (the answer to it says so) has no instance to name
+        }
         response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem(code, detail, Map.of()));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -119,11 +119,11 @@ class SecurityConfig {
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=()";
 
     private static AuthenticationEntryPoint unauthorized(ProblemWriter problems) {
-        return (request, response, e) ->
-                problems.write(response, ErrorCode.UNAUTHORIZED, "Authentication required: a valid bearer token");
+        return (request, response, e) -> problems.write(
+                request, response, ErrorCode.UNAUTHORIZED, "Authentication required: a valid bearer token");
     }
 
     private static AccessDeniedHandler forbidden(ProblemWriter problems) {
-        return (request, response, e) -> problems.write(response, ErrorCode.FORBIDDEN, "Not allowed");
+        return (request, response, e) -> problems.write(request, response, ErrorCode.FORBIDDEN, "Not allowed");
     }
 }

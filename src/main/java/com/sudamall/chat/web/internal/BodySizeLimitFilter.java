@@ -42,7 +42,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() > limit) {
             problems.write(
-                    response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes");
+                    request,
+                    response,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + limit + " bytes");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -31,7 +31,7 @@ class FallbackErrors {
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "no-referrer");
-            problems.write(response, ErrorCode.VALIDATION_FAILED, "Malformed request URL");
+            problems.write(request, response, ErrorCode.VALIDATION_FAILED, "Malformed request URL");
         };
     }
 

@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -86,8 +89,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return respond(ErrorCode.NOT_FOUND, "Not found", Map.of(), headers);
         }
         String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        return respond(
-                ErrorCode.VALIDATION_FAILED, name + " has the wrong type", Map.of(name, "has the wrong type"), headers);
+        // digits too many for the number type are a number out of range, not a word where a number belongs
+        String problem = e.getValue() instanceof String given
+                        && given.strip().matches("[+-]?\\d+")
+                        && e.getRequiredType() != null
+                        && Number.class.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(e.getRequiredType()))
+                ? "is out of range"
+                : "has the wrong type";
+        return respond(ErrorCode.VALIDATION_FAILED, name + " " + problem, Map.of(name, problem), headers);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return required(e.getParameterName(), headers);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return required(e.getRequestPartName(), headers);
+    }
+
+    private static ResponseEntity<Object> required(String name, HttpHeaders headers) {
+        return respond(ErrorCode.VALIDATION_FAILED, name + " is required", Map.of(name, "is required"), headers);
     }
 
     @Override
