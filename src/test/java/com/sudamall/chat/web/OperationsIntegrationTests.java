@@ -40,6 +40,15 @@ class OperationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theBrowserFindsAFavicon() {
+        ChatClient.Download icon = anonymous().download("/favicon.ico");
+
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.header("Content-Type")).contains("icon");
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
+    }
+
+    @Test
     void prometheusScrapesMetrics() {
         ChatClient alice = login("alice");
         ChatClient bob = login("bob");
