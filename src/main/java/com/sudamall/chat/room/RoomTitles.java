@@ -4,6 +4,7 @@ import com.sudamall.chat.commerce.CommerceService;
 import com.sudamall.chat.commerce.Store;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,24 +35,31 @@ public class RoomTitles {
         this.access = access;
     }
 
-    /**
-     * The room's title for this reader, looking up the room, its store and people (as stored: the caller may be in
-     * the transaction that is changing them).
-     */
+    /** The room's title for this reader: see {@link #titlesFor}. */
     public String titleFor(UUID roomId, String readerId) {
+        return titlesFor(roomId, List.of(readerId)).get(readerId);
+    }
+
+    /**
+     * The room's title for each of these readers, looking up the room, its store and people once (as stored: the
+     * caller may be in the transaction that is changing them).
+     */
+    public Map<String, String> titlesFor(UUID roomId, Collection<String> readerIds) {
         Room room = access.require(roomId);
         if (!hasDefaultName(room)) {
-            return room.name();
+            return readerIds.stream().distinct().collect(Collectors.toMap(id -> id, id -> room.name()));
         }
         List<String> memberIds =
                 access.members(roomId).stream().map(Member::userId).toList();
         Map<String, User> cards = users.cards(memberIds);
+        List<@Nullable User> participants = memberIds.stream().map(cards::get).toList();
         String storeName = Optional.ofNullable(room.storeId())
                 .flatMap(commerce::findStore)
                 .map(Store::name)
                 .orElse(null);
-        return title(
-                room, readerId, storeName, memberIds.stream().map(cards::get).toList());
+        return readerIds.stream()
+                .distinct()
+                .collect(Collectors.toMap(id -> id, id -> title(room, id, storeName, participants)));
     }
 
     /** The room's title for this reader, with its store's name and its participants at hand. */
@@ -76,8 +84,9 @@ public class RoomTitles {
         return title == null || title.isBlank() ? room.name() : title;
     }
 
+    /** A group keeps its name, default or not: it has no one "other party" to be called after. */
     private static boolean hasDefaultName(Room room) {
-        return room.name().equals(room.type().defaultName());
+        return room.type() != RoomType.GROUP && room.name().equals(room.type().defaultName());
     }
 
     private static String others(List<@Nullable User> participants, String readerId) {

@@ -253,16 +253,7 @@ public class MessageRepository {
 
     /** Soft delete of many, erasing everything (a privacy erasure): no text is kept, reported or not. */
     public void markAllDeleted(Collection<UUID> ids, Instant deletedAt) {
-        jdbc.sql("""
-                        UPDATE messages
-                           SET content = '', original_content = NULL, attachment_id = NULL, ref_snapshot = NULL,
-                               is_deleted = TRUE, deleted_at = :deletedAt,
-                               moderation_status = CASE WHEN seq IS NULL THEN 'rejected' ELSE moderation_status END
-                         WHERE id IN (:ids)
-                        """)
-                .param("ids", ids)
-                .param("deletedAt", Timestamps.param(deletedAt))
-                .update();
+        softDelete(ids, deletedAt, false);
     }
 
     /** Removes the rows for good (their flags go with them). */
@@ -276,16 +267,22 @@ public class MessageRepository {
      * report.
      */
     public void markDeleted(UUID id, Instant deletedAt) {
+        softDelete(List.of(id), deletedAt, true);
+    }
+
+    private void softDelete(Collection<UUID> ids, Instant deletedAt, boolean keepReported) {
         jdbc.sql("""
                         UPDATE messages
-                           SET original_content = CASE WHEN EXISTS (SELECT 1 FROM flags f WHERE f.message_id = messages.id)
-                                                       THEN COALESCE(original_content, content) END,
+                           SET original_content = CASE
+                                   WHEN :keepReported AND EXISTS (SELECT 1 FROM flags f WHERE f.message_id = messages.id)
+                                   THEN COALESCE(original_content, content) END,
                                content = '', attachment_id = NULL, ref_snapshot = NULL,
                                is_deleted = TRUE, deleted_at = :deletedAt,
                                moderation_status = CASE WHEN seq IS NULL THEN 'rejected' ELSE moderation_status END
-                         WHERE id = :id
+                         WHERE id IN (:ids)
                         """)
-                .param("id", id)
+                .param("ids", ids)
+                .param("keepReported", keepReported)
                 .param("deletedAt", Timestamps.param(deletedAt))
                 .update();
     }

@@ -16,6 +16,7 @@ import com.sudamall.chat.room.RoomTitles;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -64,6 +65,7 @@ class NotificationWriter {
 
     @EventListener
     void on(RoomCreated event) {
+        Map<String, String> titles = this.titles.titlesFor(event.roomId(), event.participantIds());
         for (String userId : event.participantIds()) {
             write(new NewNotification(
                     userId,
@@ -71,7 +73,7 @@ class NotificationWriter {
                     null,
                     "room_created",
                     "New Chat Room",
-                    "Chat room \"" + titles.titleFor(event.roomId(), userId) + "\" has been created."));
+                    "Chat room \"" + titles.get(userId) + "\" has been created."));
         }
     }
 
@@ -88,6 +90,7 @@ class NotificationWriter {
 
     @EventListener
     void on(MemberLeft event) {
+        Map<String, String> titles = this.titles.titlesFor(event.roomId(), event.remainingIds());
         for (String userId : event.remainingIds()) {
             write(new NewNotification(
                     userId,
@@ -95,7 +98,7 @@ class NotificationWriter {
                     null,
                     "participant_left",
                     "Participant left",
-                    "A participant left \"" + titles.titleFor(event.roomId(), userId) + "\"."));
+                    "A participant left \"" + titles.get(userId) + "\"."));
         }
     }
 
