@@ -86,26 +86,27 @@ class FuzzIntegrationTests extends IntegrationTest {
                 if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
                     continue;
                 }
+                JsonNode operation = path.getValue().path(method);
                 for (String id : HOSTILE_IDS) {
                     String target = fill(path.getKey(), id, realRoom);
                     String body = HOSTILE_BODIES.get(random.nextInt(HOSTILE_BODIES.size()));
                     Reply reply = caller.send(method.toUpperCase(), target, "application/json", body);
                     requests++;
-                    check(reply, failures);
+                    check(reply, operation, failures);
                 }
                 // the real room, hostile bodies: an outsider gets nowhere whatever the body says
                 for (String body : HOSTILE_BODIES) {
                     Reply reply = caller.send(
                             method.toUpperCase(), fill(path.getKey(), null, realRoom), "application/json", body);
                     requests++;
-                    check(reply, failures);
+                    check(reply, operation, failures);
                 }
                 Reply invalidUtf8 = caller.sendBytes(
                         method.toUpperCase(), fill(path.getKey(), null, realRoom), "application/json", new byte[] {
                             '{', '"', 'c', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'
                         });
                 requests++;
-                check(invalidUtf8, failures);
+                check(invalidUtf8, operation, failures);
             }
         }
         assertThat(requests).isGreaterThan(500);
@@ -188,15 +189,37 @@ class FuzzIntegrationTests extends IntegrationTest {
         return out.toString();
     }
 
-    private static void check(Reply reply, List<String> failures) {
+    /** A 4xx with a code, and one the OpenAPI document lists for this operation and status. */
+    private static void check(Reply reply, JsonNode operation, List<String> failures) {
         String where = reply.method() + " " + reply.path() + " → " + reply.status();
         if (reply.status() >= 500) {
             failures.add(where + " " + abbreviate(reply.body()));
         } else if (reply.status() >= 400
-                && reply.headers().firstValue("Content-Type").orElse("").contains("json")
-                && !reply.body().contains("\"code\"")) {
-            failures.add(where + " without a code: " + abbreviate(reply.body()));
+                && reply.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            String code = reply.json().path("code").asString("");
+            if (code.isEmpty()) {
+                failures.add(where + " without a code: " + abbreviate(reply.body()));
+            } else if (!documentedCodes(operation, reply.status()).contains(code)) {
+                failures.add(
+                        where + " " + code + " is not in the OpenAPI document of " + operation.path("operationId"));
+            }
         }
+    }
+
+    /** The codes an operation's OpenAPI answer for a status lists (the allOf part that narrows {@code code}). */
+    static List<String> documentedCodes(JsonNode operation, int status) {
+        JsonNode schema = operation
+                .path("responses")
+                .path(String.valueOf(status))
+                .path("content")
+                .path("application/problem+json")
+                .path("schema");
+        return schema.path("allOf")
+                .valueStream()
+                .flatMap(part ->
+                        part.path("properties").path("code").path("enum").valueStream())
+                .map(JsonNode::asString)
+                .toList();
     }
 
     private static String abbreviate(String body) {

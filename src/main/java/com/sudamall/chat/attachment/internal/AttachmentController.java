@@ -3,6 +3,8 @@ package com.sudamall.chat.attachment.internal;
 import com.sudamall.chat.attachment.Attachment;
 import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +51,14 @@ class AttachmentController {
     }
 
     @Operation(summary = "Upload a file to a room (multipart: file, room_id); send it with send_message's attachment")
+    @Problems({
+        ErrorCode.NOT_PARTICIPANT,
+        ErrorCode.FILE_SHARING_DISABLED,
+        ErrorCode.FILE_TOO_LARGE,
+        ErrorCode.FILE_TYPE_NOT_ALLOWED,
+        ErrorCode.INVALID_IMAGE,
+        ErrorCode.ROOM_INACTIVE
+    })
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Attachment upload(CurrentUser user, @RequestPart("file") MultipartFile file, @RequestParam("room_id") UUID roomId)

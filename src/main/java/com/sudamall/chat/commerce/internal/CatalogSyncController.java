@@ -3,6 +3,7 @@ package com.sudamall.chat.commerce.internal;
 import com.sudamall.chat.commerce.OrderSnapshot;
 import com.sudamall.chat.commerce.Product;
 import com.sudamall.chat.commerce.Store;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ class CatalogSyncController {
             @Nullable String total,
             @Nullable String currency) {}
 
+    @ApiResponse(responseCode = "201", description = "A new store", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated", useReturnTypeSchema = true)
     @PutMapping("/stores/{id}")
     ResponseEntity<Store> putStore(@PathVariable String id, @RequestBody StoreBody body) {
         CatalogSync.requireText(body.owner(), "owner", 64);
@@ -66,6 +69,8 @@ class CatalogSyncController {
         return answer(sync.save(store), store);
     }
 
+    @ApiResponse(responseCode = "201", description = "A new product", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated", useReturnTypeSchema = true)
     @PutMapping("/products/{id}")
     ResponseEntity<Product> putProduct(@PathVariable String id, @RequestBody ProductBody body) {
         CatalogSync.requireText(body.name(), "name", 255);
@@ -74,6 +79,8 @@ class CatalogSyncController {
         return answer(sync.save(product), product);
     }
 
+    @ApiResponse(responseCode = "201", description = "A new order", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated", useReturnTypeSchema = true)
     @PutMapping("/orders/{id}")
     ResponseEntity<OrderSnapshot> putOrder(@PathVariable String id, @RequestBody OrderBody body) {
         CatalogSync.requireText(body.orderNumber(), "order_number", 64);

@@ -3,6 +3,7 @@ package com.sudamall.chat.identity.internal;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.SocketCookie;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,7 @@ class SocketCookieController {
     private static final String BEARER = "Bearer ";
 
     @Operation(summary = "Let this browser open WebSockets without ?token= (HttpOnly cookie scoped to /ws/)")
+    @ApiResponse(responseCode = "204", description = "The cookie is set")
     @PostMapping("/api/chat/socket-cookie")
     ResponseEntity<Void> issue(
             CurrentUser user,
@@ -37,6 +39,7 @@ class SocketCookieController {
     }
 
     @Operation(summary = "Forget the socket cookie")
+    @ApiResponse(responseCode = "204", description = "The cookie is cleared")
     @DeleteMapping("/api/chat/socket-cookie")
     ResponseEntity<Void> clear(CurrentUser user, HttpServletRequest request) {
         return ResponseEntity.noContent()

@@ -3,6 +3,7 @@ package com.sudamall.chat.identity.internal;
 import com.sudamall.chat.identity.NewProfile;
 import com.sudamall.chat.identity.Role;
 import com.sudamall.chat.identity.UserService;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,8 @@ class UserSyncController {
             @Nullable String avatarUrl,
             List<String> roles) {}
 
+    @ApiResponse(responseCode = "201", description = "A new user", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Updated", useReturnTypeSchema = true)
     @PutMapping("/api/integration/users/{id}")
     ResponseEntity<StoredUser> put(@PathVariable String id, @RequestBody UserBody body) {
         List<String> roles = body.roles() == null ? List.of() : body.roles();

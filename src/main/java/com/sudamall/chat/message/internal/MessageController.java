@@ -9,8 +9,11 @@ import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.SendMessage;
 import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Paging;
+import com.sudamall.chat.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +59,27 @@ class MessageController {
             @Nullable UUID attachment) {}
 
     @Operation(summary = "Send a message (201); a repeated client_msg_id returns the first message (200)")
+    @Problems({
+        ErrorCode.NOT_PARTICIPANT,
+        ErrorCode.EMPTY_CONTENT,
+        ErrorCode.MESSAGE_TOO_LONG,
+        ErrorCode.BLOCKED_CONTENT,
+        ErrorCode.BLOCKED,
+        ErrorCode.MUTED,
+        ErrorCode.ROOM_INACTIVE,
+        ErrorCode.RATE_LIMITED,
+        ErrorCode.FILE_SHARING_DISABLED,
+        ErrorCode.CONFLICT
+    })
+    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The first message with this client_msg_id (a repeat)",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Held for moderation: seq is null until approved",
+            useReturnTypeSchema = true)
     @PostMapping(path = "/send_message", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Message> send(CurrentUser user, @PathVariable UUID roomId, @RequestBody SendBody body) {
         MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());
@@ -65,6 +89,29 @@ class MessageController {
     }
 
     @Operation(summary = "Send a file (multipart: file, and optionally content, reply_to, client_msg_id)")
+    @Problems({
+        ErrorCode.NOT_PARTICIPANT,
+        ErrorCode.EMPTY_CONTENT,
+        ErrorCode.MESSAGE_TOO_LONG,
+        ErrorCode.BLOCKED_CONTENT,
+        ErrorCode.BLOCKED,
+        ErrorCode.MUTED,
+        ErrorCode.ROOM_INACTIVE,
+        ErrorCode.RATE_LIMITED,
+        ErrorCode.FILE_SHARING_DISABLED,
+        ErrorCode.FILE_TOO_LARGE,
+        ErrorCode.FILE_TYPE_NOT_ALLOWED,
+        ErrorCode.INVALID_IMAGE
+    })
+    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The first message with this client_msg_id (a repeat)",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Held for moderation: seq is null until approved",
+            useReturnTypeSchema = true)
     @PostMapping(path = "/send_message", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Message> sendFile(
             CurrentUser user,
@@ -116,12 +163,22 @@ class MessageController {
 
     record EditBody(@Nullable String content) {}
 
+    @Problems({
+        ErrorCode.FORBIDDEN,
+        ErrorCode.EDIT_WINDOW_CLOSED,
+        ErrorCode.EMPTY_CONTENT,
+        ErrorCode.MESSAGE_TOO_LONG,
+        ErrorCode.BLOCKED_CONTENT,
+        ErrorCode.ROOM_INACTIVE
+    })
     @PatchMapping("/messages/{messageId}")
     Message edit(
             CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId, @RequestBody EditBody body) {
         return messages.edit(user, roomId, messageId, body.content());
     }
 
+    @Problems({ErrorCode.FORBIDDEN})
+    @ApiResponse(responseCode = "204", description = "Deleted: the message stays as a placeholder")
     @DeleteMapping("/messages/{messageId}")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId) {
         messages.delete(user, roomId, messageId);
@@ -131,6 +188,25 @@ class MessageController {
     record ShareProductBody(
             @Nullable String product, @Nullable String message) {}
 
+    @Problems({
+        ErrorCode.NOT_PARTICIPANT,
+        ErrorCode.EMPTY_CONTENT,
+        ErrorCode.MESSAGE_TOO_LONG,
+        ErrorCode.BLOCKED_CONTENT,
+        ErrorCode.BLOCKED,
+        ErrorCode.MUTED,
+        ErrorCode.ROOM_INACTIVE,
+        ErrorCode.RATE_LIMITED
+    })
+    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The first message with this client_msg_id (a repeat)",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Held for moderation: seq is null until approved",
+            useReturnTypeSchema = true)
     @PostMapping("/share_product")
     ResponseEntity<Message> shareProduct(
             CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareProductBody body) {
@@ -139,6 +215,26 @@ class MessageController {
 
     record ShareOrderBody(@Nullable String order, @Nullable String message) {}
 
+    @Problems({
+        ErrorCode.NOT_PARTICIPANT,
+        ErrorCode.EMPTY_CONTENT,
+        ErrorCode.MESSAGE_TOO_LONG,
+        ErrorCode.BLOCKED_CONTENT,
+        ErrorCode.BLOCKED,
+        ErrorCode.MUTED,
+        ErrorCode.ROOM_INACTIVE,
+        ErrorCode.RATE_LIMITED,
+        ErrorCode.FORBIDDEN
+    })
+    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The first message with this client_msg_id (a repeat)",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Held for moderation: seq is null until approved",
+            useReturnTypeSchema = true)
     @PostMapping("/share_order")
     ResponseEntity<Message> shareOrder(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareOrderBody body) {
         return answer(messages.shareOrder(user, roomId, required(body.order(), "order"), body.message()));
@@ -153,6 +249,7 @@ class MessageController {
 
     record ReadBody(@Nullable UUID upTo) {}
 
+    @Problems({ErrorCode.NOT_PARTICIPANT})
     @PostMapping("/read")
     MessageHistory.ReadState read(CurrentUser user, @PathVariable UUID roomId, @RequestBody ReadBody body) {
         if (body.upTo() == null) {

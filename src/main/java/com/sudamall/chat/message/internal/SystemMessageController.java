@@ -2,6 +2,8 @@ package com.sudamall.chat.message.internal;
 
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageService;
+import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.Problems;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,7 @@ class SystemMessageController {
 
     record SystemBody(@Nullable String content) {}
 
+    @Problems({ErrorCode.EMPTY_CONTENT, ErrorCode.MESSAGE_TOO_LONG, ErrorCode.ROOM_INACTIVE})
     @PostMapping("/api/integration/rooms/{roomId}/system_message")
     @ResponseStatus(HttpStatus.CREATED)
     Message post(@PathVariable UUID roomId, @RequestBody SystemBody body) {

@@ -3,6 +3,7 @@ package com.sudamall.chat.moderation.internal;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ class BlockController {
     }
 
     @Operation(summary = "Unblock a user")
+    @ApiResponse(responseCode = "204", description = "Unblocked")
     @DeleteMapping("/api/chat/users/{userId}/block")
     ResponseEntity<Void> unblock(CurrentUser user, @PathVariable String userId) {
         blocks.unblock(user, userId);

@@ -4,6 +4,7 @@ import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.moderation.Flag;
 import com.sudamall.chat.moderation.FlagService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,11 @@ class FlagController {
     record FlagBody(@Nullable String reason) {}
 
     @Operation(summary = "Report a message (201); a repeat report by the same user answers 200 with the same flag")
+    @ApiResponse(responseCode = "201", description = "Reported", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "You had reported it already: the same flag",
+            useReturnTypeSchema = true)
     @PostMapping("/api/chat/messages/{messageId}/flag")
     ResponseEntity<Flag> flag(
             CurrentUser user, @PathVariable UUID messageId, @RequestBody(required = false) @Nullable FlagBody body) {

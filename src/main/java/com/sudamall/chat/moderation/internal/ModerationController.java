@@ -2,8 +2,11 @@ package com.sudamall.chat.moderation.internal;
 
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.web.AuditLog;
+import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Paging;
+import com.sudamall.chat.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +34,7 @@ class ModerationController {
     }
 
     @Operation(summary = "The flag queue, oldest first, each with the message, its context and its reporters")
+    @Problems({ErrorCode.FORBIDDEN})
     @GetMapping("/flags")
     ModeratorDesk.QueuePage flags(
             CurrentUser user,
@@ -45,6 +49,7 @@ class ModerationController {
     record Decision(UUID messageId, String status) {}
 
     @Operation(summary = "Approve a message: it stays, and its open flag is closed")
+    @Problems({ErrorCode.FORBIDDEN, ErrorCode.CONFLICT})
     @PostMapping("/messages/{messageId}/approve")
     Decision approve(
             CurrentUser user,
@@ -54,6 +59,7 @@ class ModerationController {
     }
 
     @Operation(summary = "Reject a message: hidden from the room at once; moderators keep seeing it")
+    @Problems({ErrorCode.FORBIDDEN, ErrorCode.CONFLICT})
     @PostMapping("/messages/{messageId}/reject")
     Decision reject(
             CurrentUser user,
@@ -63,6 +69,7 @@ class ModerationController {
     }
 
     @Operation(summary = "Delete a message for good")
+    @Problems({ErrorCode.FORBIDDEN})
     @PostMapping("/messages/{messageId}/delete")
     Decision delete(
             CurrentUser user,
@@ -79,6 +86,7 @@ class ModerationController {
             @Nullable Integer durationMinutes, @Nullable String reason) {}
 
     @Operation(summary = "Mute a user everywhere for duration_minutes (60 by default)")
+    @Problems({ErrorCode.FORBIDDEN})
     @PostMapping("/users/{userId}/mute")
     ModeratorDesk.Mute mute(
             CurrentUser user, @PathVariable String userId, @RequestBody(required = false) @Nullable MuteBody body) {
@@ -87,6 +95,8 @@ class ModerationController {
     }
 
     @Operation(summary = "Lift a mute")
+    @Problems({ErrorCode.FORBIDDEN})
+    @ApiResponse(responseCode = "204", description = "The mute is lifted")
     @DeleteMapping("/users/{userId}/mute")
     ResponseEntity<Void> unmute(CurrentUser user, @PathVariable String userId) {
         desk.unmute(user, userId);
@@ -96,6 +106,7 @@ class ModerationController {
     record AuditPage(List<AuditLog.Entry> results) {}
 
     @Operation(summary = "The newest audit entries: moderators' decisions and mutes, privacy requests")
+    @Problems({ErrorCode.FORBIDDEN})
     @GetMapping("/audit")
     AuditPage audit(CurrentUser user, @RequestParam(required = false) @Nullable Integer limit) {
         return new AuditPage(desk.auditTrail(user, Paging.limit(limit, "limit", 50, 200)));

@@ -2,6 +2,7 @@ package com.sudamall.chat.retention.internal;
 
 import com.sudamall.chat.web.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ class PrivacyController {
 
     @Operation(
             summary = "Erase a user: messages become deleted placeholders, files removed, profile anonymised (audited)")
+    @ApiResponse(responseCode = "204", description = "Erased")
     @DeleteMapping("/api/integration/users/{userId}")
     ResponseEntity<Void> erase(@PathVariable String userId) {
         privacy.erase(userId);

@@ -8,8 +8,11 @@ import com.sudamall.chat.room.RoomService;
 import com.sudamall.chat.room.RoomType;
 import com.sudamall.chat.room.UpdateRoom;
 import com.sudamall.chat.web.ChatException;
+import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Paging;
+import com.sudamall.chat.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -66,6 +69,12 @@ class RoomController {
             @Nullable Integer maxParticipants) {}
 
     @Operation(summary = "Open a room (201), or get the existing customer-store room of this customer and store (200)")
+    @Problems({ErrorCode.BLOCKED, ErrorCode.ROOM_FULL, ErrorCode.RATE_LIMITED, ErrorCode.FORBIDDEN})
+    @ApiResponse(responseCode = "201", description = "A new room", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The customer's open room with this store",
+            useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<RoomJson> create(CurrentUser user, @RequestBody CreateRoomBody body) {
         List<String> participants = body.participants() == null ? List.of() : body.participants();
@@ -92,6 +101,7 @@ class RoomController {
             @Nullable String moderator) {}
 
     @Operation(summary = "Rename a room or change its settings (owners and moderators)")
+    @Problems({ErrorCode.FORBIDDEN})
     @PatchMapping("/{roomId}")
     RoomJson update(CurrentUser user, @PathVariable UUID roomId, @RequestBody UpdateRoomBody body) {
         Room room = rooms.update(
@@ -115,6 +125,7 @@ class RoomController {
 
     record AddParticipantBody(@Nullable String user) {}
 
+    @Problems({ErrorCode.FORBIDDEN, ErrorCode.ROOM_FULL, ErrorCode.ROOM_INACTIVE, ErrorCode.BLOCKED})
     @PostMapping("/{roomId}/participants")
     @ResponseStatus(HttpStatus.CREATED)
     RoomJson addParticipant(CurrentUser user, @PathVariable UUID roomId, @RequestBody AddParticipantBody body) {
@@ -124,6 +135,8 @@ class RoomController {
         return representation.render(rooms.addParticipant(user, roomId, body.user()), user.id());
     }
 
+    @Problems({ErrorCode.FORBIDDEN})
+    @ApiResponse(responseCode = "204", description = "Removed, or left")
     @DeleteMapping("/{roomId}/participants/{userId}")
     ResponseEntity<Void> removeParticipant(CurrentUser user, @PathVariable UUID roomId, @PathVariable String userId) {
         rooms.removeParticipant(user, roomId, userId);
