@@ -1,7 +1,6 @@
 package com.sudamall.chat.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sudamall.chat.support.ChatClient;
 import com.sudamall.chat.support.ExtraNode;
@@ -103,7 +102,7 @@ class AuthenticationIntegrationTests extends IntegrationTest {
 
     @Test
     void devModeUnderTheProductionProfileRefusesToStart() {
-        assertThatThrownBy(() -> ExtraNode.start("--spring.profiles.active=prod", "--chat.identity.dev-mode=true"))
+        assertThat(ExtraNode.refusal("--spring.profiles.active=prod", "--chat.identity.dev-mode=true"))
                 .hasStackTraceContaining("dev mode (dev login) is on under a production profile");
     }
 

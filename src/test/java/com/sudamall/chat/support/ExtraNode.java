@@ -15,6 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ExtraNode implements AutoCloseable {
 
+    private static final List<String> QUIET_ON_REFUSAL = List.of(
+            "org.springframework.boot.SpringApplication",
+            "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
+            "org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger",
+            "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext");
+
     private final ConfigurableApplicationContext context;
 
     private ExtraNode(ConfigurableApplicationContext context) {
@@ -53,6 +59,28 @@ public final class ExtraNode implements AutoCloseable {
                 .toList());
         args.addAll(List.of(arguments));
         return new ExtraNode(new SpringApplicationBuilder(ChatApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    /**
+     * What stops a node with these arguments from starting: for tests of refusals, without the framework's
+     * "Application run failed" stack trace in the test output (the failure is the test's to check).
+     */
+    public static Throwable refusal(String... arguments) {
+        List<String> quiet = new ArrayList<>(List.of(arguments));
+        for (String logger : QUIET_ON_REFUSAL) {
+            quiet.add("--logging.level." + logger + "=OFF");
+        }
+        try {
+            start(quiet.toArray(String[]::new)).close();
+            throw new AssertionError("the node started with " + List.of(arguments));
+        } catch (RuntimeException refused) {
+            return refused;
+        } finally {
+            // the refused node set these on the JVM's one logging context: the running service logs them again
+            for (String logger : QUIET_ON_REFUSAL) {
+                ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(logger)).setLevel(null);
+            }
+        }
     }
 
     public int port() {
