@@ -18,16 +18,33 @@ export function el(tag, attributes = {}, ...children) {
 
 // Feather icons (MIT): stroked 24 × 24 paths, so the page needs no icon font or emoji font.
 const ICONS = {
-  clip: ["M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48"],
+  clip: [
+    "M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48",
+  ],
   file: ["M13 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z", "M13 2v7h7"],
   bag: ["M6 2L3 6v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6l-3-4z", "M3 6h18", "M16 10a4 4 0 0 1-8 0"],
-  receipt: ["M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z", "M14 2v6h6", "M16 13H8", "M16 17H8", "M10 9H8"],
+  receipt: [
+    "M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z",
+    "M14 2v6h6",
+    "M16 13H8",
+    "M16 17H8",
+    "M10 9H8",
+  ],
 };
 
 export function icon(name, size = 20) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  for (const [key, value] of Object.entries({ viewBox: "0 0 24 24", width: size, height: size, fill: "none",
-    stroke: "currentColor", "stroke-width": "2", "stroke-linecap": "round", "stroke-linejoin": "round", "aria-hidden": "true" })) {
+  for (const [key, value] of Object.entries({
+    viewBox: "0 0 24 24",
+    width: size,
+    height: size,
+    fill: "none",
+    stroke: "currentColor",
+    "stroke-width": "2",
+    "stroke-linecap": "round",
+    "stroke-linejoin": "round",
+    "aria-hidden": "true",
+  })) {
     svg.setAttribute(key, value);
   }
   for (const d of ICONS[name]) {
@@ -115,4 +132,16 @@ export function money(amount, currency) {
   } catch {
     return `${amount} ${currency ?? ""}`.trim();
   }
+}
+
+/** A round badge with a name's initials (decorative: the name is always written next to it). */
+export function avatar(name) {
+  const words = String(name || "?")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const initials = words.length > 1 ? words[0][0] + words[words.length - 1][0] : (words[0] || "?").slice(0, 2);
+  let hue = 0;
+  for (const ch of String(name)) hue = (hue * 31 + ch.codePointAt(0)) % 360;
+  return el("span", { class: "avatar", "aria-hidden": "true", style: `--hue: ${hue}` }, initials.toUpperCase());
 }

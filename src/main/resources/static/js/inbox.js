@@ -2,7 +2,7 @@
 // unread badge, kept up to date by socket frames.
 
 import { get } from "./api.js";
-import { el, isStoreSide, preview, roomTitle, shortWhen } from "./format.js";
+import { avatar, el, isStoreSide, preview, roomTitle, shortWhen } from "./format.js";
 
 export class Inbox {
   constructor(list, filter, me, onOpen) {
@@ -94,26 +94,31 @@ export class Inbox {
               dataset: { roomId: room.room_id },
               onclick: () => this.onOpen(room.room_id),
             },
+            avatar(roomTitle(room, this.me)),
             el(
               "span",
-              { class: "room-line" },
-              el("span", { class: "room-title" }, roomTitle(room, this.me)),
-              el("time", { class: "room-time", datetime: room.last_message_at }, shortWhen(room.last_message_at)),
-            ),
-            room.product || room.store
-              ? el(
-                  "span",
-                  { class: "room-context" },
-                  [room.store && isStoreSide(room, this.me) ? room.store.name : null, room.product?.name]
-                    .filter(Boolean)
-                    .join(" · "),
-                )
-              : null,
-            el(
-              "span",
-              { class: "room-line" },
-              el("span", { class: "room-preview" }, preview(room.last_message)),
-              unread > 0 ? el("span", { class: "badge", "aria-label": `${unread} unread` }, unread) : null,
+              { class: "room-body" },
+              el(
+                "span",
+                { class: "room-line" },
+                el("span", { class: "room-title" }, roomTitle(room, this.me)),
+                el("time", { class: "room-time", datetime: room.last_message_at }, shortWhen(room.last_message_at)),
+              ),
+              room.product || room.store
+                ? el(
+                    "span",
+                    { class: "room-context" },
+                    [room.store && isStoreSide(room, this.me) ? room.store.name : null, room.product?.name]
+                      .filter(Boolean)
+                      .join(" · "),
+                  )
+                : null,
+              el(
+                "span",
+                { class: "room-line" },
+                el("span", { class: "room-preview" }, preview(room.last_message)),
+                unread > 0 ? el("span", { class: "badge", "aria-label": `${unread} unread` }, unread) : null,
+              ),
             ),
           ),
         );

@@ -39,7 +39,8 @@ class WebClientIntegrationTests extends IntegrationTest {
     void aCustomerAndAStoreOwnerHoldAConversationWithPicturesThroughDropsAndDeletes() throws Exception {
         ChatClient owner = login("owner", "store_owner");
         ChatClient alice = login("alice", "customer");
-        String store = createStore(owner);
+        // a staff member makes the room three people: read ticks still follow the store side's reading
+        String store = createStore(owner, login("kim", "store_staff"));
         String product = createProduct(store, "Blue Ceramic Mug");
         String roomId = roomId(productInquiry(alice, store, owner.id, product));
         String page = "http://localhost:" + port + "/";
@@ -50,6 +51,10 @@ class WebClientIntegrationTests extends IntegrationTest {
             customer.get(page + "?token=" + alice.token() + "#room=" + roomId);
             shop.get(page + "?token=" + owner.token());
             shop.find(roomButton);
+            // the inbox shows the customer with initials, and cuts a long preview with an ellipsis
+            shop.until(
+                    "the customer's initials",
+                    () -> shop.find(roomButton + " .avatar").getText().equals(initials(alice.name)));
             awaitOnline(customer);
             awaitOnline(shop);
 
@@ -104,6 +109,15 @@ class WebClientIntegrationTests extends IntegrationTest {
                         .expect(201);
             }
             shop.find("#composer-input").sendKeys("Typed while offline" + Keys.ENTER);
+            assertThat(shop.script("""
+                    const banner = document.getElementById('connection').getBoundingClientRect();
+                    return [...document.querySelectorAll('header')].some(h => {
+                      const r = h.getBoundingClientRect();
+                      return r.width > 0 && banner.top < r.bottom && banner.bottom > r.top
+                          && banner.left < r.right && banner.right > r.left;
+                    })"""))
+                    .as("the offline banner covers a header")
+                    .isEqualTo(false);
             shop.screenshot("store-offline");
             shop.until(
                     "back online",
@@ -367,6 +381,14 @@ class WebClientIntegrationTests extends IntegrationTest {
                     .isEqualTo(0L);
             assertThat(browser.find(".conversation-header").getText()).contains("<b onmouseover");
         }
+    }
+
+    private static String initials(String name) {
+        String[] words = name.trim().split("\\s+");
+        String initials = words.length > 1
+                ? "" + words[0].charAt(0) + words[words.length - 1].charAt(0)
+                : words[0].substring(0, Math.min(2, words[0].length()));
+        return initials.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static void awaitOnline(Browser browser) {
