@@ -70,6 +70,8 @@ public final class ExtraNode implements AutoCloseable {
         for (String logger : QUIET_ON_REFUSAL) {
             quiet.add("--logging.level." + logger + "=OFF");
         }
+        // a refused production node would switch the JVM's one console to JSON for every test after it
+        quiet.add("--logging.structured.format.console=");
         try {
             start(quiet.toArray(String[]::new)).close();
             throw new AssertionError("the node started with " + List.of(arguments));
