@@ -53,6 +53,11 @@ public class CommerceService {
         return orders.find(id).orElseThrow(() -> ChatException.invalid(field, "unknown order"));
     }
 
+    /** The customer's orders at the store, newest first: what a store conversation can share. */
+    public List<OrderSnapshot> ordersOf(String customerId, String storeId, int limit) {
+        return orders.findByCustomerAndStore(customerId, storeId, limit);
+    }
+
     /** Ids of the stores the user owns or works for. */
     public List<String> storesOf(String userId) {
         return stores.idsOfOwnerOrStaff(userId);

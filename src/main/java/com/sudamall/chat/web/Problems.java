@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * it needs a caller). The OpenAPI document lists each as a problem+json answer under its status.
  */
 @Documented
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Problems {
 

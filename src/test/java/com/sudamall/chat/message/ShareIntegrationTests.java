@@ -78,4 +78,44 @@ class ShareIntegrationTests extends IntegrationTest {
 
         other.post("rooms/" + room + "/share_order/", Map.of("order", order)).expectProblem(403, "forbidden");
     }
+
+    @Test
+    void theOrderPickerListsTheCustomersOrdersAtTheRoomsStoreForBothSides() {
+        ChatClient customer = login("customer");
+        ChatClient owner = login("owner");
+        ChatClient staff = login("staff");
+        ChatClient otherCustomer = login("other");
+        String store = createStore(owner, staff);
+        String first = createOrder(store, customer, "ORD-1");
+        String second = createOrder(store, customer, "ORD-2");
+        createOrder(store, otherCustomer, "ORD-3");
+        createOrder(createStore(login("elsewhere")), customer, "ORD-4");
+        String room = roomId(customerStoreRoom(customer, store, owner.id));
+
+        for (ChatClient side : new ChatClient[] {customer, owner, staff}) {
+            JsonNode orders = side.get("rooms/" + room + "/orders/").expect(200).path("results");
+            assertThat(orders.valueStream().map(o -> o.path("order_number").asString()))
+                    .as("what %s may pick", side.id)
+                    .containsExactlyInAnyOrder("ORD-1", "ORD-2");
+        }
+        JsonNode picked = customer.get("rooms/" + room + "/orders/").expect(200).path("results");
+        assertThat(picked.valueStream().map(o -> o.path("id").asString())).containsExactlyInAnyOrder(first, second);
+        assertThat(picked.get(0).path("status").asString()).isEqualTo("paid");
+        assertThat(picked.get(0).path("total").asString()).isEqualTo("25.00");
+        // every order the picker offers can be shared by either side
+        owner.post("rooms/" + room + "/share_order/", Map.of("order", second)).expect(201);
+        otherCustomer.get("rooms/" + room + "/orders/").expectProblem(404, "not_found");
+    }
+
+    @Test
+    void roomsWithoutAStoreOfferNoOrders() {
+        ChatClient alice = login("alice");
+        String room = roomId(privateRoom(alice, login("bob")));
+
+        assertThat(alice.get("rooms/" + room + "/orders/")
+                        .expect(200)
+                        .path("results")
+                        .isEmpty())
+                .isTrue();
+    }
 }

@@ -53,6 +53,8 @@ public final class ExtraNode implements AutoCloseable {
         properties.put("chat.rate-limits.enabled", false);
         properties.put("spring.datasource.hikari.minimum-idle", 2);
         properties.put("spring.datasource.hikari.idle-timeout", 10000);
+        // a production node would switch the JVM's one console to JSON for every test after it
+        properties.put("logging.structured.format.console", "");
         // as arguments, which outrank application.properties (builder properties would only be defaults)
         List<String> args = new ArrayList<>(properties.entrySet().stream()
                 .map(p -> "--" + p.getKey() + "=" + p.getValue())
@@ -70,8 +72,6 @@ public final class ExtraNode implements AutoCloseable {
         for (String logger : QUIET_ON_REFUSAL) {
             quiet.add("--logging.level." + logger + "=OFF");
         }
-        // a refused production node would switch the JVM's one console to JSON for every test after it
-        quiet.add("--logging.structured.format.console=");
         try {
             start(quiet.toArray(String[]::new)).close();
             throw new AssertionError("the node started with " + List.of(arguments));

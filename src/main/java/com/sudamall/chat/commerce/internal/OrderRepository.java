@@ -4,6 +4,7 @@ import com.sudamall.chat.commerce.OrderSnapshot;
 import com.sudamall.chat.web.Timestamps;
 import com.sudamall.chat.web.Upserts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +25,22 @@ public class OrderRepository {
                           FROM orders
                          WHERE id = :id
                         """).param("id", id).query(OrderSnapshot.class).optional();
+    }
+
+    /** The customer's orders at the store, newest first. */
+    public List<OrderSnapshot> findByCustomerAndStore(String customerId, String storeId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, order_number, customer_id, store_id, status, total, currency
+                          FROM orders
+                         WHERE customer_id = :customerId AND store_id = :storeId
+                         ORDER BY created_at DESC, id DESC
+                         LIMIT :limit
+                        """)
+                .param("customerId", customerId)
+                .param("storeId", storeId)
+                .param("limit", limit)
+                .query(OrderSnapshot.class)
+                .list();
     }
 
     private static final String UPDATE = """

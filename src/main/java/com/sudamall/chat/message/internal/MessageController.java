@@ -59,27 +59,8 @@ class MessageController {
             @Nullable UUID attachment) {}
 
     @Operation(summary = "Send a message (201); a repeated client_msg_id returns the first message (200)")
-    @Problems({
-        ErrorCode.NOT_PARTICIPANT,
-        ErrorCode.EMPTY_CONTENT,
-        ErrorCode.MESSAGE_TOO_LONG,
-        ErrorCode.BLOCKED_CONTENT,
-        ErrorCode.BLOCKED,
-        ErrorCode.MUTED,
-        ErrorCode.ROOM_INACTIVE,
-        ErrorCode.RATE_LIMITED,
-        ErrorCode.FILE_SHARING_DISABLED,
-        ErrorCode.CONFLICT
-    })
-    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "200",
-            description = "The first message with this client_msg_id (a repeat)",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "202",
-            description = "Held for moderation: seq is null until approved",
-            useReturnTypeSchema = true)
+    @SendAnswers
+    @Problems({ErrorCode.FILE_SHARING_DISABLED, ErrorCode.CONFLICT})
     @PostMapping(path = "/send_message", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Message> send(CurrentUser user, @PathVariable UUID roomId, @RequestBody SendBody body) {
         MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());
@@ -89,29 +70,13 @@ class MessageController {
     }
 
     @Operation(summary = "Send a file (multipart: file, and optionally content, reply_to, client_msg_id)")
+    @SendAnswers
     @Problems({
-        ErrorCode.NOT_PARTICIPANT,
-        ErrorCode.EMPTY_CONTENT,
-        ErrorCode.MESSAGE_TOO_LONG,
-        ErrorCode.BLOCKED_CONTENT,
-        ErrorCode.BLOCKED,
-        ErrorCode.MUTED,
-        ErrorCode.ROOM_INACTIVE,
-        ErrorCode.RATE_LIMITED,
         ErrorCode.FILE_SHARING_DISABLED,
         ErrorCode.FILE_TOO_LARGE,
         ErrorCode.FILE_TYPE_NOT_ALLOWED,
         ErrorCode.INVALID_IMAGE
     })
-    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "200",
-            description = "The first message with this client_msg_id (a repeat)",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "202",
-            description = "Held for moderation: seq is null until approved",
-            useReturnTypeSchema = true)
     @PostMapping(path = "/send_message", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Message> sendFile(
             CurrentUser user,
@@ -188,25 +153,7 @@ class MessageController {
     record ShareProductBody(
             @Nullable String product, @Nullable String message) {}
 
-    @Problems({
-        ErrorCode.NOT_PARTICIPANT,
-        ErrorCode.EMPTY_CONTENT,
-        ErrorCode.MESSAGE_TOO_LONG,
-        ErrorCode.BLOCKED_CONTENT,
-        ErrorCode.BLOCKED,
-        ErrorCode.MUTED,
-        ErrorCode.ROOM_INACTIVE,
-        ErrorCode.RATE_LIMITED
-    })
-    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "200",
-            description = "The first message with this client_msg_id (a repeat)",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "202",
-            description = "Held for moderation: seq is null until approved",
-            useReturnTypeSchema = true)
+    @SendAnswers
     @PostMapping("/share_product")
     ResponseEntity<Message> shareProduct(
             CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareProductBody body) {
@@ -215,26 +162,8 @@ class MessageController {
 
     record ShareOrderBody(@Nullable String order, @Nullable String message) {}
 
-    @Problems({
-        ErrorCode.NOT_PARTICIPANT,
-        ErrorCode.EMPTY_CONTENT,
-        ErrorCode.MESSAGE_TOO_LONG,
-        ErrorCode.BLOCKED_CONTENT,
-        ErrorCode.BLOCKED,
-        ErrorCode.MUTED,
-        ErrorCode.ROOM_INACTIVE,
-        ErrorCode.RATE_LIMITED,
-        ErrorCode.FORBIDDEN
-    })
-    @ApiResponse(responseCode = "201", description = "Sent", useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "200",
-            description = "The first message with this client_msg_id (a repeat)",
-            useReturnTypeSchema = true)
-    @ApiResponse(
-            responseCode = "202",
-            description = "Held for moderation: seq is null until approved",
-            useReturnTypeSchema = true)
+    @SendAnswers
+    @Problems({ErrorCode.FORBIDDEN})
     @PostMapping("/share_order")
     ResponseEntity<Message> shareOrder(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareOrderBody body) {
         return answer(messages.shareOrder(user, roomId, required(body.order(), "order"), body.message()));

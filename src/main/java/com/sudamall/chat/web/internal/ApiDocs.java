@@ -17,6 +17,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ValueConstants;
 
@@ -70,10 +71,9 @@ class ApiDocs {
                 codes.add(ErrorCode.PAYLOAD_TOO_LARGE);
                 codes.add(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
             }
-            Problems named = handler.getMethodAnnotation(Problems.class);
-            if (named != null) {
-                codes.addAll(Arrays.asList(named.value()));
-            }
+            // on the handler and on the annotations it carries (a composed one names the codes many handlers share)
+            MergedAnnotations.from(handler.getMethod()).stream(Problems.class)
+                    .forEach(named -> codes.addAll(Arrays.asList(named.getEnumArray("value", ErrorCode.class))));
             codes.add(ErrorCode.UNAVAILABLE);
             ApiProblems.document(operation, codes);
             return operation;
