@@ -3,6 +3,7 @@
 
 import { ApiError, del, get, objectUrl, patch, post, upload } from "./api.js";
 import { bytes, day, el, icon, isStoreSide, isTeamSide, money, readsForMe, roomTitle, time } from "./format.js";
+import { menuButton } from "./menu.js";
 
 const PAGE = 50;
 
@@ -177,7 +178,8 @@ export class Conversation {
     if (!content || !this.room) return;
     const clientMsgId = this.socket.sendText(this.room.room_id, content, this.replyTo?.id);
     const node = el("li", { class: "message mine pending", dataset: { clientMsgId } },
-      el("div", { class: "bubble" }, el("p", { class: "text" }, content), el("span", { class: "meta" }, "sending…")));
+      el("div", { class: "bubble-row" },
+        el("div", { class: "bubble" }, el("p", { class: "text" }, content), el("span", { class: "meta" }, "sending…"))));
     this.pendingNodes.set(clientMsgId, node);
     this.list.append(node);
     this.input.value = "";
@@ -403,17 +405,18 @@ export class Conversation {
     );
     const item = el("li", { class: classes.filter(Boolean).join(" "), dataset: { id: message.id, seq: message.seq } });
     if (newDay) item.append(el("div", { class: "day", role: "separator" }, day(message.sent_at)));
-    item.append(bubble);
-    if (!message.is_deleted && !system) item.append(this.actions(message, mine));
+    item.append(el("div", { class: "bubble-row" }, bubble, !message.is_deleted && !system ? this.actions(message, mine) : null));
     return item;
   }
 
+  /** Reply, edit, delete or report: one menu beside the bubble, shown on hover or focus. */
   actions(message, mine) {
-    const button = (label, action) => el("button", { type: "button", class: "link", onclick: () => action.call(this, message) }, label);
-    return el("div", { class: "actions" },
-      button("Reply", this.startReply),
-      mine && message.message_type === "text" ? button("Edit", this.edit) : null,
-      mine ? button("Delete", this.remove) : button("Report", this.report));
+    const item = (label, action, danger) => ({ label, danger, action: () => action.call(this, message) });
+    return menuButton("Message actions", icon("more"), [
+      item("Reply", this.startReply),
+      mine && message.message_type === "text" && item("Edit", this.edit),
+      mine ? item("Delete", this.remove, true) : item("Report", this.report, true),
+    ]);
   }
 
   quote(id) {
@@ -506,15 +509,31 @@ export class Conversation {
           : null,
         orders.length ? el("h3", {}, "Orders in this conversation") : null,
         ...orders.map((m) => card(m.ref)),
-        el("form", { class: "share-order", onsubmit: (e) => {
-          e.preventDefault();
-          const id = e.target.order.value.trim();
-          if (id) this.share("share_order", { order: id }).then(() => (e.target.order.value = ""));
-        } },
-          el("label", {}, "Share an order ", el("input", { name: "order", placeholder: "order id", autocomplete: "off" })),
-          el("button", { type: "submit" }, "Share")),
+        this.orderPicker(room),
       ].filter(Boolean),
     );
+  }
+
+  /** The customer's orders at this store, to share one in a click: nobody types an order id. */
+  orderPicker(room) {
+    const select = el("select", { name: "order", id: "order-picker" });
+    const button = el("button", { type: "submit" }, "Share");
+    const form = el("form", { class: "share-order", onsubmit: (e) => {
+      e.preventDefault();
+      if (select.value) this.share("share_order", { order: select.value });
+    } },
+      el("label", { for: "order-picker" }, "Share an order"),
+      el("div", { class: "share-order-row" }, select, button));
+    select.disabled = button.disabled = true;
+    select.append(el("option", { value: "" }, "Loading orders…"));
+    get(`rooms/${room.room_id}/orders/`).then(({ results }) => {
+      if (this.room !== room) return;
+      select.replaceChildren(...results.map((o) =>
+        el("option", { value: o.id }, [o.order_number, o.status, o.total ? money(o.total, o.currency) : null].filter(Boolean).join(" · "))));
+      if (results.length === 0) select.append(el("option", { value: "" }, "No orders at this store yet"));
+      select.disabled = button.disabled = results.length === 0;
+    }, () => select.replaceChildren(el("option", { value: "" }, "Orders unavailable")));
+    return form;
   }
 
   /** Open now and until when, or closed and when it opens, in the viewer's own time. */
@@ -545,16 +564,26 @@ function defaultShareText(message) {
   return message.ref?.type === "product" ? "Check out this product: " + snapshot.name : "Order reference: " + snapshot.order_number;
 }
 
+/** A product (picture, name, price; the whole card links to its page when it has one) or an order (number, status, total). */
 function card(ref) {
   const s = ref.snapshot ?? {};
   if (ref.type === "product") {
+    const link = safeUrl(s.url);
+    const picture = safeUrl(s.image_url);
     return el("div", { class: "card product" },
-      s.image_url ? el("img", { src: s.image_url, alt: "", width: "56", height: "56" }) : el("span", { class: "card-icon" }, icon("bag", 28)),
-      el("div", {}, el("strong", {}, s.name), el("span", {}, s.price ? money(s.price, s.currency) : ""),
-        /^https?:\/\//i.test(s.url ?? "") ? el("a", { href: s.url, target: "_blank", rel: "noopener" }, "View product") : null));
+      picture ? el("img", { class: "card-image", src: picture, alt: "", width: "64", height: "64", loading: "lazy" }) : el("span", { class: "card-icon" }, icon("bag", 28)),
+      el("div", { class: "card-body" },
+        link ? el("a", { class: "card-title", href: link, target: "_blank", rel: "noopener" }, s.name, el("span", { class: "visually-hidden" }, " (opens the product page)")) : el("strong", { class: "card-title" }, s.name),
+        s.price ? el("span", {}, money(s.price, s.currency)) : null));
   }
   return el("div", { class: "card order" }, el("span", { class: "card-icon" }, icon("receipt", 28)),
-    el("div", {}, el("strong", {}, "Order " + (s.order_number ?? "")), el("span", {}, [s.status, s.total ? money(s.total, s.currency) : null].filter(Boolean).join(" · "))));
+    el("div", { class: "card-body" }, el("strong", { class: "card-title" }, "Order " + (s.order_number ?? "")), el("span", {}, [s.status, s.total ? money(s.total, s.currency) : null].filter(Boolean).join(" · "))));
+}
+
+/** A link or picture the platform gave: web addresses and this site's own paths only (no javascript: or data:). */
+function safeUrl(url) {
+  if (typeof url !== "string") return null;
+  return /^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url) ? url : null;
 }
 
 /** A room type as people say it. */

@@ -8,19 +8,24 @@ export class ModerationConsole {
   constructor(root, notify) {
     this.root = root;
     this.notify = notify;
-    this.list = el("ul", { class: "flags", "aria-label": "Flagged messages" });
-    this.audit = el("table", { class: "audit" });
-    this.tabs = {
-      queue: el("button", { type: "button", class: "tab", "aria-pressed": "true", onclick: () => this.show("queue") }, "Queue"),
-      audit: el("button", { type: "button", class: "tab", "aria-pressed": "false", onclick: () => this.show("audit") }, "Audit log"),
-    };
+    this.list = el("ul", { class: "flags", id: "moderation-queue", role: "tabpanel", "aria-label": "Flagged messages" });
+    this.audit = el("table", { class: "audit", id: "moderation-audit", role: "tabpanel", "aria-label": "Audit log" });
+    const tab = (view, label, panel) =>
+      el("button", { type: "button", class: "tab", role: "tab", "aria-controls": panel, onclick: () => this.show(view) }, label);
+    this.tabs = { queue: tab("queue", "Queue", "moderation-queue"), audit: tab("audit", "Audit log", "moderation-audit") };
+    // a tab list: the arrows move between the tabs, Tab goes on into the panel
+    const tabList = el("div", { class: "tabs", role: "tablist", "aria-label": "Moderation views", onkeydown: (e) => {
+      if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+      const next = this.view === "queue" ? "audit" : "queue";
+      this.show(next).then(() => this.tabs[next].focus());
+    } }, this.tabs.queue, this.tabs.audit);
     this.root.replaceChildren(
-      el("header", { class: "console-header" }, el("h2", {}, "Moderation"), this.tabs.queue, this.tabs.audit,
+      el("header", { class: "console-header" }, el("h2", {}, "Moderation"), tabList,
         el("button", { type: "button", class: "link", onclick: () => this.refresh() }, "Refresh")),
-      this.list,
-      this.audit,
+      el("div", { class: "console-body" }, this.list, this.audit),
     );
     this.view = "queue";
+    this.markTabs();
   }
 
   async open() {
@@ -34,9 +39,15 @@ export class ModerationConsole {
 
   async show(view) {
     this.view = view;
-    this.tabs.queue.setAttribute("aria-pressed", String(view === "queue"));
-    this.tabs.audit.setAttribute("aria-pressed", String(view === "audit"));
+    this.markTabs();
     await this.refresh();
+  }
+
+  markTabs() {
+    for (const [view, tab] of Object.entries(this.tabs)) {
+      tab.setAttribute("aria-selected", String(view === this.view));
+      tab.tabIndex = view === this.view ? 0 : -1;
+    }
   }
 
   async refresh() {
@@ -65,7 +76,7 @@ export class ModerationConsole {
         m.is_masked ? el("span", { class: "masked" }, " (hidden from the others)") : "");
     const before = flag.context.filter((m) => m.seq < message.seq);
     const after = flag.context.filter((m) => m.seq > message.seq);
-    const reason = el("input", { class: "decision-reason", placeholder: "Reason (kept in the audit log)", "aria-label": "Reason" });
+    const reason = el("input", { class: "decision-reason", placeholder: "Reason (kept in the audit log)", "aria-label": `Reason for the decision on ${message.sender?.name ?? "this"}'s message` });
     const decide = (action) => async () => {
       try {
         await post(`moderation/messages/${message.id}/${action}/`, { reason: reason.value || undefined });
@@ -86,7 +97,7 @@ export class ModerationConsole {
     return el("li", { class: "flag", dataset: { messageId: message.id } },
       el("p", { class: "flag-meta" },
         el("span", { class: "source" }, flag.source === "filter" ? "Content filter" : `Reported by ${flag.reporters.map((r) => r.name).join(", ")}`),
-        " · ", flag.reason || "no reason given", " · ", el("time", { datetime: flag.created_at }, shortWhen(flag.created_at))),
+        el("span", { class: "reason" }, flag.reason || "no reason given"), el("time", { datetime: flag.created_at }, shortWhen(flag.created_at))),
       el("div", { class: "flag-context" }, ...before.map((m) => line(m)), line(message, true), ...after.map((m) => line(m))),
       reason,
       el("div", { class: "flag-actions" },

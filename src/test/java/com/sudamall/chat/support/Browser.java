@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * One user's browser: Debian's headless Chromium driven through its own chromedriver (never a downloaded one).
@@ -114,6 +115,21 @@ public final class Browser implements AutoCloseable {
 
     public Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Moves the mouse over the element, as a pointer does before it clicks. */
+    public void hover(WebElement element) {
+        new Actions(driver).moveToElement(element).perform();
+    }
+
+    /** Keys typed into whatever has the focus. */
+    public void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The element that has the keyboard focus. */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
     }
 
     /** Accepts the next confirm() or alert(). */

@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,6 +87,29 @@ class WebClientIntegrationTests extends IntegrationTest {
             customer.until(
                     "no typing line", () -> customer.find(".typing").getText().isEmpty());
 
+            // no actions printed under the bubbles; each message's menu works from the keyboard alone
+            assertThat(shop.all(".messages [role=menuitem]").stream().filter(WebElement::isDisplayed))
+                    .isEmpty();
+            shop.script("document.querySelector('li.theirs .menu-button').focus()");
+            shop.press(Keys.ENTER);
+            shop.until(
+                    "the menu on its first item", () -> shop.focused().getText().equals("Reply"));
+            assertThat(shop.focused().getAttribute("role")).isEqualTo("menuitem");
+            shop.press(Keys.ARROW_DOWN);
+            assertThat(shop.focused().getText()).isEqualTo("Report");
+            shop.press(Keys.ARROW_DOWN);
+            assertThat(shop.focused().getText()).as("the arrows wrap").isEqualTo("Reply");
+            shop.press(Keys.ESCAPE);
+            assertThat(shop.focused().getAttribute("aria-label")).isEqualTo("Message actions");
+            assertThat(shop.focused().getAttribute("aria-expanded")).isEqualTo("false");
+            shop.press(Keys.ARROW_UP);
+            shop.until(
+                    "the menu on its last item", () -> shop.focused().getText().equals("Report"));
+            shop.press(Keys.HOME, Keys.ENTER);
+            shop.until("the reply bar", () -> shop.find(".reply-bar").getText().contains("Replying to " + alice.name));
+            assertThat(shop.focused().getAttribute("id")).isEqualTo("composer-input");
+            shop.find(".reply-bar button").click();
+
             // a picture: uploaded with the file picker, shown as a thumbnail on the other side
             Path picture = picture();
             customer.present("#file-input").sendKeys(picture.toAbsolutePath().toString());
@@ -140,11 +165,22 @@ class WebClientIntegrationTests extends IntegrationTest {
                             .filter(m -> m.path("content").asString().equals("Typed while offline")))
                     .hasSize(1);
 
-            // a deleted message disappears live on the other side
-            customer.script("""
-                    const item = [...document.querySelectorAll('li.mine')]
-                        .find(li => li.querySelector('.text')?.textContent === 'While you were away 2');
-                    [...item.querySelectorAll('.actions button')].find(b => b.textContent === 'Delete').click();""");
+            // a deleted message disappears live on the other side: its menu shows when the pointer is on it
+            WebElement doomed = (WebElement) customer.script("""
+                    return [...document.querySelectorAll('li.mine')]
+                        .find(li => li.querySelector('.text')?.textContent === 'While you were away 2')""");
+            WebElement menu = doomed.findElement(By.cssSelector(".menu-button"));
+            customer.hover(doomed.findElement(By.cssSelector(".bubble")));
+            customer.until("the menu button", menu::isDisplayed);
+            menu.click();
+            customer.until(
+                    "the menu",
+                    () -> doomed.findElements(By.cssSelector("[role=menuitem]")).stream()
+                            .filter(WebElement::isDisplayed)
+                            .map(WebElement::getText)
+                            .toList()
+                            .equals(List.of("Reply", "Edit", "Delete")));
+            doomed.findElement(By.xpath(".//*[@role='menuitem'][.='Delete']")).click();
             customer.accept();
             shop.until(
                     "the deletion",
@@ -176,7 +212,20 @@ class WebClientIntegrationTests extends IntegrationTest {
             browser.until(
                     "the product card",
                     () -> browser.find(".messages .card.product").getText().contains("Blue Ceramic Mug"));
-            browser.find(".share-order input").sendKeys("demo-order-1001" + Keys.ENTER);
+            // the card shows the product's picture, and its name links to the product's page
+            browser.until("the product's picture", () -> Boolean.TRUE.equals(browser.script("""
+                    const img = document.querySelector('.messages .card.product img.card-image');
+                    return !!img && img.complete && img.naturalWidth > 0""")));
+            assertThat(browser.find(".messages .card.product a.card-title").getAttribute("href"))
+                    .isEqualTo("https://shop.example.com/products/demo-mug");
+
+            // her orders at the store are offered in a picker: nobody types an order id
+            browser.until("her orders", () -> browser.find("#order-picker").isEnabled());
+            assertThat(browser.all("#order-picker option").stream().map(WebElement::getText))
+                    .anySatisfy(o -> assertThat(o).startsWith("ORD-1001 · paid"))
+                    .anySatisfy(o -> assertThat(o).startsWith("ORD-1002 · shipped"));
+            browser.find("#order-picker option[value='demo-order-1001']").click();
+            browser.find(".share-order button").click();
             browser.until(
                     "the order card",
                     () -> browser.find(".messages .card.order").getText().contains("ORD-1001"));
@@ -345,7 +394,12 @@ class WebClientIntegrationTests extends IntegrationTest {
                     () -> !texts(participant).contains("You are a complete idiot")
                             && participant.find(".messages").getText().contains("This message was deleted"));
 
-            console.find(".tab:nth-of-type(2)").click();
+            // the views are tabs: the arrow keys move between them
+            console.find("[role=tab][aria-selected=true]").sendKeys(Keys.ARROW_RIGHT);
+            console.until(
+                    "the audit tab",
+                    () -> console.focused().getText().equals("Audit log")
+                            && "true".equals(console.focused().getAttribute("aria-selected")));
             console.until(
                     "the audit entry", () -> console.find(".audit").getText().contains("moderation.rejected"));
             assertThat(console.find(".audit").getText()).contains("insult");

@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Dev mode only: a store with its owner and staff, products, an order and two customers, so a newcomer can log in
+ * Dev mode only: a store with its owner and staff, products with pictures, two orders and two customers, so a newcomer can log in
  * as any of them at once. Written on every start (upserts), so it comes back as it was.
  */
 @Component
@@ -50,12 +50,25 @@ class DemoData implements ApplicationRunner {
                 "Europe/Berlin",
                 null,
                 "Thanks for your message! We're closed right now and will answer when we open."));
-        catalog.save(new Product("demo-mug", STORE, "Blue Ceramic Mug", "12.50", "USD", null, null));
-        catalog.save(new Product("demo-lamp", STORE, "Walnut Desk Lamp", "49.00", "USD", null, null));
-        catalog.save(new Product("demo-tote", STORE, "Canvas Tote Bag", "18.00", "USD", null, null));
+        catalog.save(product("demo-mug", "Blue Ceramic Mug", "12.50"));
+        catalog.save(product("demo-lamp", "Walnut Desk Lamp", "49.00"));
+        catalog.save(product("demo-tote", "Canvas Tote Bag", "18.00"));
         catalog.save(new OrderSnapshot("demo-order-1001", "ORD-1001", "demo-alice", STORE, "paid", "25.00", "USD"));
+        catalog.save(new OrderSnapshot("demo-order-1002", "ORD-1002", "demo-alice", STORE, "shipped", "49.00", "USD"));
         log.info(
                 "Demo data ready: users demo-owner, demo-staff, demo-alice, demo-bob, demo-moderator; store {}", STORE);
+    }
+
+    /** Pictures ship with the web client; the links stand for the marketplace's product pages. */
+    private static Product product(String id, String name, String price) {
+        return new Product(
+                id,
+                STORE,
+                name,
+                price,
+                "USD",
+                "/img/products/" + id + ".svg",
+                "https://shop.example.com/products/" + id);
     }
 
     private static NewProfile user(String id, String name, Role role) {
