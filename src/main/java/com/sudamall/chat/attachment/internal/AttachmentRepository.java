@@ -1,5 +1,6 @@
 package com.sudamall.chat.attachment.internal;
 
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -103,7 +104,7 @@ class AttachmentRepository {
     List<AttachmentRow> uploadedBy(String uploaderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM attachments WHERE uploader_id = :uploaderId ORDER BY created_at")
                 .param("uploaderId", uploaderId)
-                .query(AttachmentRow.class)
+                .query(Rows.of(AttachmentRow.class))
                 .list();
     }
 

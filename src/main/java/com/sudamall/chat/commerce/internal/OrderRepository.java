@@ -1,6 +1,7 @@
 package com.sudamall.chat.commerce.internal;
 
 import com.sudamall.chat.commerce.OrderSnapshot;
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import com.sudamall.chat.web.Upserts;
 import java.time.Instant;
@@ -24,7 +25,7 @@ public class OrderRepository {
                         SELECT id, order_number, customer_id, store_id, status, total, currency
                           FROM orders
                          WHERE id = :id
-                        """).param("id", id).query(OrderSnapshot.class).optional();
+                        """).param("id", id).query(Rows.of(OrderSnapshot.class)).optional();
     }
 
     /** The customer's orders at the store, newest first. */
@@ -39,7 +40,7 @@ public class OrderRepository {
                 .param("customerId", customerId)
                 .param("storeId", storeId)
                 .param("limit", limit)
-                .query(OrderSnapshot.class)
+                .query(Rows.of(OrderSnapshot.class))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package com.sudamall.chat.commerce.internal;
 
 import com.sudamall.chat.commerce.Product;
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import com.sudamall.chat.web.Upserts;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public class ProductRepository {
         }
         return jdbc.sql(SELECT + " WHERE id IN (:ids)")
                 .param("ids", List.copyOf(ids))
-                .query(Product.class)
+                .query(Rows.of(Product.class))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package com.sudamall.chat.commerce.internal;
 
 import com.sudamall.chat.commerce.Store;
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import com.sudamall.chat.web.Upserts;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public class StoreRepository {
         }
         List<StoreRow> rows = jdbc.sql(SELECT + " WHERE id IN (:ids)")
                 .param("ids", List.copyOf(ids))
-                .query(StoreRow.class)
+                .query(Rows.of(StoreRow.class))
                 .list();
         Map<String, List<String>> staff =
                 staffOf(rows.stream().map(StoreRow::id).toList());
@@ -72,7 +73,7 @@ public class StoreRepository {
         return jdbc
                 .sql("SELECT store_id, user_id FROM store_staff WHERE store_id IN (:ids) ORDER BY user_id")
                 .param("ids", storeIds)
-                .query(StaffRow.class)
+                .query(Rows.of(StaffRow.class))
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(

@@ -1,6 +1,7 @@
 package com.sudamall.chat.message.internal;
 
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -248,7 +249,10 @@ public class MessageRepository {
                           JOIN rooms r ON r.id = m.room_id
                          WHERE m.sender_id = :senderId AND r.legal_hold = FALSE
                            AND (m.is_deleted = FALSE OR m.original_content IS NOT NULL)
-                        """).param("senderId", senderId).query(Erasable.class).list();
+                        """)
+                .param("senderId", senderId)
+                .query(Rows.of(Erasable.class))
+                .list();
     }
 
     /** Soft delete of many, erasing everything (a privacy erasure): no text is kept, reported or not. */

@@ -1,5 +1,6 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Instant;
 import java.util.Collection;
@@ -77,7 +78,7 @@ class ReadCursorRepository {
 
     /** Unread counts of the user's active rooms that have unread messages. */
     Map<UUID, Long> unreadByRoom(String userId) {
-        return jdbc.sql(UNREAD_BY_ROOM).param("userId", userId).query(Unread.class).list().stream()
+        return jdbc.sql(UNREAD_BY_ROOM).param("userId", userId).query(Rows.of(Unread.class)).list().stream()
                 .collect(Collectors.toMap(Unread::roomId, Unread::unread));
     }
 
@@ -96,7 +97,7 @@ class ReadCursorRepository {
                 .sql(UNREAD_IN_ROOMS)
                 .param("userId", userId)
                 .param("roomIds", List.copyOf(roomIds))
-                .query(Unread.class)
+                .query(Rows.of(Unread.class))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Unread::roomId, Unread::unread));

@@ -1,5 +1,6 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ public class SequenceAllocator {
         return jdbc
                 .sql("SELECT id, last_seq FROM rooms WHERE id IN (:roomIds)")
                 .param("roomIds", List.copyOf(counts.keySet()))
-                .query(LastSeq.class)
+                .query(Rows.of(LastSeq.class))
                 .stream()
                 .collect(Collectors.toMap(LastSeq::id, r -> r.lastSeq() - counts.get(r.id()) + 1));
     }

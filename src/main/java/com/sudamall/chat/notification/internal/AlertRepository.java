@@ -1,5 +1,6 @@
 package com.sudamall.chat.notification.internal;
 
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import com.sudamall.chat.web.Upserts;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class AlertRepository {
                 .param("anyone", anyone)
                 .param("afterUser", afterUser)
                 .param("limit", limit)
-                .query(UnreadRoom.class)
+                .query(Rows.of(UnreadRoom.class))
                 .list();
     }
 

@@ -33,6 +33,6 @@ record RealtimeProperties(
         @DefaultValue("100") int largeRoomSize,
         @DefaultValue("20") int maxSocketsPerUser,
         @DefaultValue("8") int catchUpReads,
-        @DefaultValue("16") int handshakes,
+        @DefaultValue("64") int handshakes,
         @DefaultValue("20000") int handshakeQueue,
         @DefaultValue("10s") Duration handshakeWait) {}

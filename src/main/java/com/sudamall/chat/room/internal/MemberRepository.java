@@ -1,6 +1,7 @@
 package com.sudamall.chat.room.internal;
 
 import com.sudamall.chat.room.Member;
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -108,7 +109,7 @@ public class MemberRepository {
                           FROM room_members m
                           JOIN rooms r ON r.id = m.room_id
                          WHERE m.user_id = :userId AND r.is_active = TRUE
-                        """).param("userId", userId).query(RoomSeq.class).list().stream()
+                        """).param("userId", userId).query(Rows.of(RoomSeq.class)).list().stream()
                 .collect(Collectors.toMap(RoomSeq::roomId, RoomSeq::lastSeq));
     }
 
