@@ -3,6 +3,7 @@ package com.sudamall.chat.message;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.internal.MessageModerationRepository;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRow;
@@ -26,6 +27,7 @@ public class MessageHistory {
 
     private final RoomAccess access;
     private final MessageRepository messages;
+    private final MessageModerationRepository moderationState;
     private final MessageRepresentation representation;
     private final ReadCursors cursors;
     private final UserService users;
@@ -33,11 +35,13 @@ public class MessageHistory {
     MessageHistory(
             RoomAccess access,
             MessageRepository messages,
+            MessageModerationRepository moderationState,
             MessageRepresentation representation,
             ReadCursors cursors,
             UserService users) {
         this.access = access;
         this.messages = messages;
+        this.moderationState = moderationState;
         this.representation = representation;
         this.cursors = cursors;
         this.users = users;
@@ -140,7 +144,7 @@ public class MessageHistory {
         if (!room.isModerated()) {
             return page;
         }
-        List<MessageRow> held = messages.findHeld(room.id(), access.canModerate(user, room) ? null : user.id());
+        List<MessageRow> held = moderationState.findHeld(room.id(), access.canModerate(user, room) ? null : user.id());
         if (held.isEmpty()) {
             return page;
         }

@@ -1,6 +1,7 @@
 package com.sudamall.chat.message;
 
 import com.sudamall.chat.attachment.AttachmentService;
+import com.sudamall.chat.message.internal.MessageModerationRepository;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRow;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
 public class MessageModeration {
 
     private final MessageRepository messages;
+    private final MessageModerationRepository moderationState;
     private final MessageRepresentation representation;
     private final SequenceAllocator sequences;
     private final ReadCursors cursors;
@@ -37,6 +39,7 @@ public class MessageModeration {
 
     MessageModeration(
             MessageRepository messages,
+            MessageModerationRepository moderationState,
             MessageRepresentation representation,
             SequenceAllocator sequences,
             ReadCursors cursors,
@@ -45,6 +48,7 @@ public class MessageModeration {
             ApplicationEventPublisher events,
             Clock clock) {
         this.messages = messages;
+        this.moderationState = moderationState;
         this.representation = representation;
         this.sequences = sequences;
         this.cursors = cursors;
@@ -86,15 +90,15 @@ public class MessageModeration {
      */
     public void approve(UUID messageId) {
         MessageRow row = require(messageId);
-        messages.clearFlag(messageId);
-        if (row.seq() != null || !messages.claimHeld(messageId)) {
+        moderationState.clearFlag(messageId);
+        if (row.seq() != null || !moderationState.claimHeld(messageId)) {
             return;
         }
         Room room = rooms.require(row.roomId());
         long seq = sequences
                 .reserve(new TreeMap<>(Map.of(room.id(), 1)), Timestamps.now(clock))
                 .get(room.id());
-        messages.number(messageId, seq);
+        moderationState.number(messageId, seq);
         if (row.senderId() != null) {
             // as for any send, the sender has read the room up to their own message
             cursors.advance(room.id(), row.senderId(), seq);
@@ -110,7 +114,7 @@ public class MessageModeration {
     /** Rejected: hidden from the room at once like a deleted message; moderators keep seeing its text. */
     public void reject(UUID messageId) {
         MessageRow row = require(messageId);
-        messages.markRejected(messageId, Timestamps.now(clock));
+        moderationState.markRejected(messageId, Timestamps.now(clock));
         released(row);
     }
 

@@ -2,8 +2,9 @@ package com.sudamall.chat.message;
 
 import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.message.internal.MessageRepository;
-import com.sudamall.chat.message.internal.MessageRepository.Erasable;
 import com.sudamall.chat.message.internal.MessageRepresentation;
+import com.sudamall.chat.message.internal.MessageRetentionRepository;
+import com.sudamall.chat.message.internal.MessageRetentionRepository.Erasable;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ public class MessagePrivacy {
     private static final int CHUNK = 1000;
 
     private final MessageRepository messages;
+    private final MessageRetentionRepository retained;
     private final MessageRepresentation representation;
     private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
@@ -28,11 +30,13 @@ public class MessagePrivacy {
 
     MessagePrivacy(
             MessageRepository messages,
+            MessageRetentionRepository retained,
             MessageRepresentation representation,
             AttachmentService attachments,
             ApplicationEventPublisher events,
             Clock clock) {
         this.messages = messages;
+        this.retained = retained;
         this.representation = representation;
         this.attachments = attachments;
         this.events = events;
@@ -41,7 +45,7 @@ public class MessagePrivacy {
 
     /** Every message the user sent, oldest first. */
     public List<Message> sentBy(String userId) {
-        return representation.renderFor(userId, false, messages.findBySender(userId));
+        return representation.renderFor(userId, false, retained.findBySender(userId));
     }
 
     /**
@@ -51,7 +55,7 @@ public class MessagePrivacy {
      */
     @Transactional
     public int eraseSentBy(String userId) {
-        List<Erasable> erasable = messages.findErasable(userId);
+        List<Erasable> erasable = retained.findErasable(userId);
         Instant now = Timestamps.now(clock);
         for (int from = 0; from < erasable.size(); from += CHUNK) {
             List<Erasable> chunk = erasable.subList(from, Math.min(erasable.size(), from + CHUNK));

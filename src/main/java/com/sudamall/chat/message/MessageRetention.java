@@ -2,6 +2,7 @@ package com.sudamall.chat.message;
 
 import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.message.internal.MessageRepository;
+import com.sudamall.chat.message.internal.MessageRetentionRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageRetention {
 
     private final MessageRepository messages;
+    private final MessageRetentionRepository retained;
     private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
 
-    MessageRetention(MessageRepository messages, AttachmentService attachments, ApplicationEventPublisher events) {
+    MessageRetention(
+            MessageRepository messages,
+            MessageRetentionRepository retained,
+            AttachmentService attachments,
+            ApplicationEventPublisher events) {
         this.messages = messages;
+        this.retained = retained;
         this.attachments = attachments;
         this.events = events;
     }
@@ -30,13 +37,14 @@ public class MessageRetention {
     /** Removes up to {@code batch} of the oldest messages sent before the cut-off; returns how many. */
     @Transactional
     public int removeSentBefore(Instant cutoff, int batch) {
-        List<MessageRepository.Expired> expired = messages.findExpired(cutoff, batch);
+        List<MessageRetentionRepository.Expired> expired = retained.findExpired(cutoff, batch);
         if (expired.isEmpty()) {
             return 0;
         }
-        List<UUID> ids = expired.stream().map(MessageRepository.Expired::id).toList();
+        List<UUID> ids =
+                expired.stream().map(MessageRetentionRepository.Expired::id).toList();
         attachments.release(expired.stream()
-                .map(MessageRepository.Expired::attachmentId)
+                .map(MessageRetentionRepository.Expired::attachmentId)
                 .filter(Objects::nonNull)
                 .toList());
         events.publishEvent(new MessagesExpired(ids));

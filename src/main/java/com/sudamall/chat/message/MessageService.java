@@ -6,6 +6,7 @@ import com.sudamall.chat.commerce.CommerceService;
 import com.sudamall.chat.commerce.OrderSnapshot;
 import com.sudamall.chat.commerce.Product;
 import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.message.internal.MessageModerationRepository;
 import com.sudamall.chat.message.internal.MessageProperties;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
@@ -39,6 +40,7 @@ public class MessageService {
     private final RoomAccess access;
     private final MessageStore store;
     private final MessageRepository messages;
+    private final MessageModerationRepository moderationState;
     private final MessageRepresentation representation;
     private final CommerceService commerce;
     private final AttachmentService attachments;
@@ -52,6 +54,7 @@ public class MessageService {
             RoomAccess access,
             MessageStore store,
             MessageRepository messages,
+            MessageModerationRepository moderationState,
             MessageRepresentation representation,
             CommerceService commerce,
             AttachmentService attachments,
@@ -63,6 +66,7 @@ public class MessageService {
         this.access = access;
         this.store = store;
         this.messages = messages;
+        this.moderationState = moderationState;
         this.representation = representation;
         this.commerce = commerce;
         this.attachments = attachments;
@@ -246,7 +250,7 @@ public class MessageService {
         ContentScreen.Screened screened = screen.screen(room, checkText(text));
         messages.updateContent(messageId, screened.content(), screened.original(), now);
         if (screened.flagReason() != null) {
-            messages.markFlagged(messageId, screened.flagReason());
+            moderationState.markFlagged(messageId, screened.flagReason());
         }
         MessageRow stored = messages.find(messageId).orElseThrow();
         Message edited = representation.render(stored);
@@ -292,7 +296,7 @@ public class MessageService {
     /** Records that the message was reported. */
     @Transactional
     public void markFlagged(UUID messageId, String reason) {
-        messages.markFlagged(messageId, reason);
+        moderationState.markFlagged(messageId, reason);
     }
 
     private MessageRow requireInRoom(UUID messageId, UUID roomId, @Nullable String field) {

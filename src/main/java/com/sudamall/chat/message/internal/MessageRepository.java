@@ -1,7 +1,6 @@
 package com.sudamall.chat.message.internal;
 
 import com.sudamall.chat.message.MessageType;
-import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -194,67 +193,6 @@ public class MessageRepository {
                 .update();
     }
 
-    /**
-     * A message past retention.
-     *
-     * @param id the message
-     * @param attachmentId the file it carries
-     */
-    public record Expired(UUID id, @Nullable UUID attachmentId) {}
-
-    /** The oldest messages sent before the cut-off, outside rooms under legal hold. */
-    public List<Expired> findExpired(Instant sentBefore, int limit) {
-        return jdbc.sql("""
-                        SELECT m.id, m.attachment_id
-                          FROM messages m
-                          JOIN rooms r ON r.id = m.room_id
-                         WHERE m.sent_at < :before AND r.legal_hold = FALSE
-                         ORDER BY m.sent_at
-                         LIMIT :limit
-                        """)
-                .param("before", Timestamps.param(sentBefore))
-                .param("limit", limit)
-                .query((rs, n) ->
-                        new Expired(rs.getObject("id", UUID.class), rs.getObject("attachment_id", UUID.class)))
-                .list();
-    }
-
-    /** Everything the user sent, oldest first, held messages included. */
-    public List<MessageRow> findBySender(String senderId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.sender_id = :senderId ORDER BY m.sent_at, m.id")
-                .param("senderId", senderId)
-                .query(ROW)
-                .list();
-    }
-
-    /**
-     * A message a privacy erasure empties.
-     *
-     * @param id the message
-     * @param roomId its room
-     * @param seq its seq; null while held
-     * @param attachmentId the file it carries
-     */
-    public record Erasable(
-            UUID id,
-            UUID roomId,
-            @Nullable Long seq,
-            @Nullable UUID attachmentId) {}
-
-    /** The user's messages that still have content, outside rooms under legal hold. */
-    public List<Erasable> findErasable(String senderId) {
-        return jdbc.sql("""
-                        SELECT m.id, m.room_id, m.seq, m.attachment_id
-                          FROM messages m
-                          JOIN rooms r ON r.id = m.room_id
-                         WHERE m.sender_id = :senderId AND r.legal_hold = FALSE
-                           AND (m.is_deleted = FALSE OR m.original_content IS NOT NULL)
-                        """)
-                .param("senderId", senderId)
-                .query(Rows.of(Erasable.class))
-                .list();
-    }
-
     /** Soft delete of many, erasing everything (a privacy erasure): no text is kept, reported or not. */
     public void markAllDeleted(Collection<UUID> ids, Instant deletedAt) {
         softDelete(ids, deletedAt, false);
@@ -288,67 +226,6 @@ public class MessageRepository {
                 .param("ids", ids)
                 .param("keepReported", keepReported)
                 .param("deletedAt", Timestamps.param(deletedAt))
-                .update();
-    }
-
-    /**
-     * A moderator's reject: the message is hidden from the room like a deleted one, its text kept for moderators
-     * (in {@code original_content}) and its file released.
-     */
-    public void markRejected(UUID id, Instant at) {
-        jdbc.sql("""
-                        UPDATE messages
-                           SET original_content = COALESCE(original_content, content), content = '',
-                               attachment_id = NULL, ref_snapshot = NULL, is_deleted = TRUE, deleted_at = :at,
-                               moderation_status = 'rejected'
-                         WHERE id = :id
-                        """).param("id", id).param("at", Timestamps.param(at)).update();
-    }
-
-    /**
-     * Claims a held message for approval: true for one caller only (the row stays locked until its transaction
-     * ends), false when it was approved, rejected or deleted meanwhile.
-     */
-    public boolean claimHeld(UUID id) {
-        return jdbc.sql("""
-                        UPDATE messages SET moderation_status = 'approved'
-                         WHERE id = :id AND seq IS NULL AND moderation_status = 'pending' AND is_deleted = FALSE
-                        """).param("id", id).update() == 1;
-    }
-
-    /** A claimed held message numbered into its room's order. */
-    public void number(UUID id, long seq) {
-        jdbc.sql("UPDATE messages SET seq = :seq WHERE id = :id AND seq IS NULL")
-                .param("seq", seq)
-                .param("id", id)
-                .update();
-    }
-
-    /** Messages of a room held for approval, oldest first; only the sender's unless {@code senderId} is null. */
-    public List<MessageRow> findHeld(UUID roomId, @Nullable String senderId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM messages m
-                        WHERE m.room_id = :roomId AND m.seq IS NULL AND m.moderation_status = 'pending'
-                          AND (CAST(:senderId AS VARCHAR) IS NULL OR m.sender_id = :senderId)
-                        ORDER BY m.sent_at, m.id
-                        LIMIT 100
-                        """)
-                .param("roomId", roomId)
-                .param("senderId", senderId)
-                .query(ROW)
-                .list();
-    }
-
-    public void clearFlag(UUID id) {
-        jdbc.sql("UPDATE messages SET is_flagged = FALSE WHERE id = :id")
-                .param("id", id)
-                .update();
-    }
-
-    public void markFlagged(UUID id, String reason) {
-        jdbc.sql("UPDATE messages SET is_flagged = TRUE, flag_reason = :reason WHERE id = :id")
-                .param("id", id)
-                .param("reason", reason)
                 .update();
     }
 
