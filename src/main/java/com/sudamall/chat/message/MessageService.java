@@ -6,8 +6,6 @@ import com.sudamall.chat.commerce.CommerceService;
 import com.sudamall.chat.commerce.OrderSnapshot;
 import com.sudamall.chat.commerce.Product;
 import com.sudamall.chat.identity.CurrentUser;
-import com.sudamall.chat.message.internal.MessageModerationRepository;
-import com.sudamall.chat.message.internal.MessageProperties;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRow;
@@ -15,20 +13,11 @@ import com.sudamall.chat.message.internal.MessageStore;
 import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
-import com.sudamall.chat.room.RoomNotFoundException;
 import com.sudamall.chat.web.ChatException;
-import com.sudamall.chat.web.ErrorCode;
-import com.sudamall.chat.web.Timestamps;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sending, editing and deleting messages: the one send path behind REST and WebSocket alike, with the same
@@ -40,41 +29,32 @@ public class MessageService {
     private final RoomAccess access;
     private final MessageStore store;
     private final MessageRepository messages;
-    private final MessageModerationRepository moderationState;
     private final MessageRepresentation representation;
     private final CommerceService commerce;
     private final AttachmentService attachments;
-    private final MessageProperties properties;
     private final ContentScreen screen;
     private final Conduct conduct;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final MessageRules rules;
 
     MessageService(
             RoomAccess access,
             MessageStore store,
             MessageRepository messages,
-            MessageModerationRepository moderationState,
             MessageRepresentation representation,
             CommerceService commerce,
             AttachmentService attachments,
-            MessageProperties properties,
             ContentScreen screen,
             Conduct conduct,
-            ApplicationEventPublisher events,
-            Clock clock) {
+            MessageRules rules) {
         this.access = access;
         this.store = store;
         this.messages = messages;
-        this.moderationState = moderationState;
         this.representation = representation;
         this.commerce = commerce;
         this.attachments = attachments;
-        this.properties = properties;
         this.screen = screen;
         this.conduct = conduct;
-        this.events = events;
-        this.clock = clock;
+        this.rules = rules;
     }
 
     /**
@@ -103,14 +83,14 @@ public class MessageService {
                             ? "an image or file message needs an attachment (or a multipart file)"
                             : "send_message sends text and files; use share_product or share_order");
         }
-        return storeSend(room, command, MessageType.TEXT, checkText(command.content()), null);
+        return storeSend(room, command, MessageType.TEXT, rules.checkText(command.content()), null);
     }
 
     /** Stores a text or file send, once its reply target is checked to be in the room. */
     private Sent storeSend(
             Room room, SendMessage command, MessageType type, String content, @Nullable UUID attachmentId) {
         if (command.replyTo() != null) {
-            requireInRoom(command.replyTo(), room.id(), "reply_to");
+            rules.requireInRoom(command.replyTo(), room.id(), "reply_to");
         }
         MessageStore.Draft draft =
                 new MessageStore.Draft(type, content, command.replyTo(), command.clientMsgId(), null, attachmentId);
@@ -162,7 +142,8 @@ public class MessageService {
             }
         }
         Attachment attachment = attachments.requireSendable(command.sender(), room.id(), attachmentId);
-        String caption = command.content() == null || command.content().isBlank() ? "" : checkText(command.content());
+        String caption =
+                command.content() == null || command.content().isBlank() ? "" : rules.checkText(command.content());
         return storeSend(
                 room, command, attachment.image() ? MessageType.IMAGE : MessageType.FILE, caption, attachment.id());
     }
@@ -173,7 +154,7 @@ public class MessageService {
         conduct.checkSend(sender.id(), room);
         Product product = commerce.requireProduct(productId, "product");
         boolean written = text != null && !text.isBlank();
-        String content = written ? checkText(text) : "Check out this product: " + product.name();
+        String content = written ? rules.checkText(text) : "Check out this product: " + product.name();
         MessageStore.Draft draft = new MessageStore.Draft(
                 MessageType.PRODUCT,
                 content,
@@ -203,7 +184,7 @@ public class MessageService {
             throw ChatException.forbidden("Only the order's customer, its store or a moderator can share this order");
         }
         boolean written = text != null && !text.isBlank();
-        String content = written ? checkText(text) : "Order reference: " + order.orderNumber();
+        String content = written ? rules.checkText(text) : "Order reference: " + order.orderNumber();
         MessageStore.Draft draft = new MessageStore.Draft(
                 MessageType.ORDER,
                 content,
@@ -221,103 +202,10 @@ public class MessageService {
         Room room = access.require(roomId);
         RoomAccess.requireActive(room);
         return store.store(
-                        room, null, new MessageStore.Draft(MessageType.SYSTEM, checkText(text), null, null, null, null))
+                        room,
+                        null,
+                        new MessageStore.Draft(MessageType.SYSTEM, rules.checkText(text), null, null, null, null))
                 .message();
-    }
-
-    /** Changes the text of one's own message within the edit window. */
-    @Transactional
-    public Message edit(CurrentUser user, UUID roomId, UUID messageId, @Nullable String text) {
-        Room room = access.requireVisible(user, roomId);
-        conduct.checkSend(user.id(), room);
-        if (room.isModerated() && !access.canModerate(user, room)) {
-            // an approved message edited would reach the room unreviewed
-            throw ChatException.forbidden("Messages in a moderated room can't be edited");
-        }
-        MessageRow row = requireInRoom(messageId, roomId, null);
-        if (!user.id().equals(row.senderId())) {
-            throw ChatException.forbidden("Only the sender can edit a message");
-        }
-        if (row.isDeleted()) {
-            throw new ChatException(ErrorCode.CONFLICT, "The message was deleted");
-        }
-        Instant now = Timestamps.now(clock);
-        if (Duration.between(row.sentAt(), now).compareTo(properties.editWindow()) > 0) {
-            throw new ChatException(
-                    ErrorCode.EDIT_WINDOW_CLOSED,
-                    "Messages can be edited for " + properties.editWindow().toMinutes() + " minutes after sending");
-        }
-        ContentScreen.Screened screened = screen.screen(room, checkText(text));
-        messages.updateContent(messageId, screened.content(), screened.original(), now);
-        if (screened.flagReason() != null) {
-            moderationState.markFlagged(messageId, screened.flagReason());
-        }
-        MessageRow stored = messages.find(messageId).orElseThrow();
-        Message edited = representation.render(stored);
-        events.publishEvent(new MessageEdited(edited, screened.flagReason()));
-        return representation
-                .renderFor(user.id(), user.isModerator(), List.of(stored))
-                .getFirst();
-    }
-
-    /** Deletes a message, keeping its id and seq: by its sender or a moderator of the room. */
-    @Transactional
-    public void delete(CurrentUser user, UUID roomId, UUID messageId) {
-        Room room = access.requireVisible(user, roomId);
-        MessageRow row = requireInRoom(messageId, roomId, null);
-        if (!user.id().equals(row.senderId()) && !access.canModerate(user, room)) {
-            throw ChatException.forbidden("Only the sender or a moderator can delete a message");
-        }
-        if (!row.isDeleted()) {
-            messages.markDeleted(messageId, Timestamps.now(clock));
-            if (row.attachmentId() != null) {
-                attachments.release(List.of(row.attachmentId()));
-            }
-            events.publishEvent(new MessageDeleted(roomId, messageId, row.seq()));
-        }
-    }
-
-    /** The message, if the user may see it; one in a room the user is not in is as unknown as one that never was. */
-    public Message requireVisible(CurrentUser user, UUID messageId) {
-        MessageRow row = messages.find(messageId).orElseThrow(() -> ChatException.notFound("Message"));
-        try {
-            access.requireVisible(user, row.roomId());
-        } catch (RoomNotFoundException e) {
-            throw ChatException.notFound("Message");
-        }
-        if (row.seq() == null && !user.id().equals(row.senderId()) && !user.isModerator()) {
-            throw ChatException.notFound("Message");
-        }
-        return representation
-                .renderFor(user.id(), user.isModerator(), List.of(row))
-                .getFirst();
-    }
-
-    /** Records that the message was reported. */
-    @Transactional
-    public void markFlagged(UUID messageId, String reason) {
-        moderationState.markFlagged(messageId, reason);
-    }
-
-    private MessageRow requireInRoom(UUID messageId, UUID roomId, @Nullable String field) {
-        return messages.find(messageId)
-                .filter(m -> m.roomId().equals(roomId) && m.seq() != null)
-                .orElseThrow(() -> field == null
-                        ? ChatException.notFound("Message")
-                        : ChatException.invalid(field, "no such message in this room"));
-    }
-
-    private String checkText(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            throw new ChatException(ErrorCode.EMPTY_CONTENT, "Message content cannot be empty");
-        }
-        if (text.codePointCount(0, text.length()) > properties.maxLength()) {
-            throw new ChatException(
-                    ErrorCode.MESSAGE_TOO_LONG,
-                    "Message content exceeds " + properties.maxLength() + " characters",
-                    Map.of("content", "too long"));
-        }
-        return text;
     }
 
     private static void checkClientMsgId(@Nullable String clientMsgId) {

@@ -3,7 +3,7 @@ package com.sudamall.chat.moderation;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.Message;
-import com.sudamall.chat.message.MessageService;
+import com.sudamall.chat.message.MessageChanges;
 import com.sudamall.chat.moderation.internal.FlagRepository;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.Timestamps;
@@ -24,7 +24,7 @@ public class FlagService {
     private static final int MAX_REASON = 500;
 
     private final FlagRepository flags;
-    private final MessageService messages;
+    private final MessageChanges messages;
     private final UserService users;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -32,7 +32,7 @@ public class FlagService {
 
     FlagService(
             FlagRepository flags,
-            MessageService messages,
+            MessageChanges messages,
             UserService users,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,

@@ -4,6 +4,7 @@ import com.sudamall.chat.attachment.Attachment;
 import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageChanges;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
@@ -42,11 +43,14 @@ import org.springframework.web.multipart.MultipartFile;
 class MessageController {
 
     private final MessageService messages;
+    private final MessageChanges changes;
     private final MessageHistory history;
     private final AttachmentService attachments;
 
-    MessageController(MessageService messages, MessageHistory history, AttachmentService attachments) {
+    MessageController(
+            MessageService messages, MessageChanges changes, MessageHistory history, AttachmentService attachments) {
         this.messages = messages;
+        this.changes = changes;
         this.history = history;
         this.attachments = attachments;
     }
@@ -139,14 +143,14 @@ class MessageController {
     @PatchMapping("/messages/{messageId}")
     Message edit(
             CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId, @RequestBody EditBody body) {
-        return messages.edit(user, roomId, messageId, body.content());
+        return changes.edit(user, roomId, messageId, body.content());
     }
 
     @Problems({ErrorCode.FORBIDDEN})
     @ApiResponse(responseCode = "204", description = "Deleted: the message stays as a placeholder")
     @DeleteMapping("/messages/{messageId}")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId) {
-        messages.delete(user, roomId, messageId);
+        changes.delete(user, roomId, messageId);
         return ResponseEntity.noContent().build();
     }
 
