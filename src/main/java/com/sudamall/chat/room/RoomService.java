@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Opening rooms, changing their settings and managing their participants. */
+/** Opening rooms, listing them and changing their settings; {@link RoomParticipants} manages who is in them. */
 @Service
 public class RoomService {
 
@@ -40,6 +40,7 @@ public class RoomService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RoomParticipants membership;
 
     RoomService(
             RoomRepository rooms,
@@ -50,7 +51,8 @@ public class RoomService {
             Conduct conduct,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            RoomParticipants membership) {
         this.rooms = rooms;
         this.members = members;
         this.access = access;
@@ -60,6 +62,7 @@ public class RoomService {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.membership = membership;
     }
 
     /**
@@ -189,7 +192,7 @@ public class RoomService {
             if (!access.isStoreSide(caller.id(), room)) {
                 throw ChatException.forbidden("Not allowed to open this conversation");
             }
-            addParticipant(caller, room.id(), caller.id());
+            membership.addParticipant(caller, room.id(), caller.id());
         }
         if (productId != null && !productId.equals(room.productId())) {
             rooms.updateProduct(room.id(), productId, Timestamps.now(clock));
@@ -264,55 +267,6 @@ public class RoomService {
         rooms.updateLegalHold(roomId, legalHold, Timestamps.now(clock));
         events.publishEvent(new RoomChanged(roomId));
         return rooms.find(roomId).orElseThrow();
-    }
-
-    /** Adds a participant, within the room's limit; room owners and moderators only. */
-    @Transactional
-    public Room addParticipant(CurrentUser caller, UUID roomId, String userId) {
-        UserService.requireValidId(userId, "user");
-        Room room = access.requireVisible(caller, roomId);
-        boolean joiningThemselves = caller.id().equals(userId) && access.isStoreSide(userId, room);
-        if (!joiningThemselves && !access.canManage(caller, room)) {
-            throw ChatException.forbidden("Only the room's owner or a moderator can add participants");
-        }
-        RoomAccess.requireActive(room);
-        rooms.lock(roomId);
-        if (members.isMember(roomId, userId)) {
-            return room;
-        }
-        boolean storeSide = room.type() == RoomType.CUSTOMER_STORE && access.isStoreSide(userId, room);
-        if (!storeSide && members.count(roomId) >= room.maxParticipants()) {
-            throw new ChatException(
-                    ErrorCode.ROOM_FULL, "The room is full (" + room.maxParticipants() + " participants)");
-        }
-        users.ensureExists(List.of(userId));
-        members.add(roomId, userId, Timestamps.now(clock));
-        events.publishEvent(new RoomChanged(roomId));
-        events.publishEvent(new MemberJoined(roomId, room.name(), userId, caller.id()));
-        return rooms.find(roomId).orElseThrow();
-    }
-
-    /**
-     * Removes a participant: anyone may leave, owners and moderators may remove others. A room left with no
-     * participants becomes inactive, as in the seed.
-     */
-    @Transactional
-    public void removeParticipant(CurrentUser caller, UUID roomId, String userId) {
-        Room room = access.requireVisible(caller, roomId);
-        if (!caller.id().equals(userId) && !access.canManage(caller, room)) {
-            throw ChatException.forbidden("Only the room's owner or a moderator can remove participants");
-        }
-        rooms.lock(roomId);
-        if (!members.remove(roomId, userId)) {
-            throw ChatException.notFound("Participant");
-        }
-        List<String> remaining =
-                members.members(roomId).stream().map(Member::userId).toList();
-        if (remaining.isEmpty()) {
-            rooms.deactivate(roomId, Timestamps.now(clock));
-        }
-        events.publishEvent(new RoomChanged(roomId));
-        events.publishEvent(new MemberLeft(roomId, room.name(), userId, remaining));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.room.CreateRoom;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.room.RoomParticipants;
 import com.sudamall.chat.room.RoomService;
 import com.sudamall.chat.room.RoomType;
 import com.sudamall.chat.room.UpdateRoom;
@@ -39,9 +40,12 @@ class RoomController {
     private final RoomService rooms;
     private final RoomAccess access;
     private final RoomRepresentation representation;
+    private final RoomParticipants participants;
 
-    RoomController(RoomService rooms, RoomAccess access, RoomRepresentation representation) {
+    RoomController(
+            RoomService rooms, RoomAccess access, RoomRepresentation representation, RoomParticipants participants) {
         this.rooms = rooms;
+        this.participants = participants;
         this.access = access;
         this.representation = representation;
     }
@@ -132,14 +136,14 @@ class RoomController {
         if (body.user() == null) {
             throw ChatException.invalid("user", "is required");
         }
-        return representation.render(rooms.addParticipant(user, roomId, body.user()), user.id());
+        return representation.render(participants.addParticipant(user, roomId, body.user()), user.id());
     }
 
     @Problems({ErrorCode.FORBIDDEN})
     @ApiResponse(responseCode = "204", description = "Removed, or left")
     @DeleteMapping("/{roomId}/participants/{userId}")
     ResponseEntity<Void> removeParticipant(CurrentUser user, @PathVariable UUID roomId, @PathVariable String userId) {
-        rooms.removeParticipant(user, roomId, userId);
+        participants.removeParticipant(user, roomId, userId);
         return ResponseEntity.noContent().build();
     }
 }
