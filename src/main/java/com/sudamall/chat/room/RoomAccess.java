@@ -167,6 +167,11 @@ public class RoomAccess {
         return members.activeRoomsOf(userId);
     }
 
+    /** The active rooms of each of these users, read in one query; users in none are left out. */
+    public Map<String, Set<UUID>> activeRoomsOf(Collection<String> userIds) {
+        return members.activeRoomsOfAll(userIds);
+    }
+
     /** Each room's participants, as this node remembers them; rooms that do not exist are left out. */
     public Map<UUID, Set<String>> memberIds(Collection<UUID> roomIds) {
         Map<UUID, Set<String>> known = new java.util.HashMap<>();

@@ -1,11 +1,9 @@
 package com.sudamall.chat.bus.internal;
 
 import com.sudamall.chat.bus.Presence;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +15,21 @@ class InProcessPresence implements Presence {
     private final Map<String, Integer> sockets = new ConcurrentHashMap<>();
 
     @Override
-    public boolean connected(String userId) {
-        return sockets.merge(userId, 1, Integer::sum) == 1;
+    public long[] count(List<Count> counts) {
+        long[] totals = new long[counts.size()];
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] = apply(counts.get(i));
+        }
+        return totals;
     }
 
-    @Override
-    public boolean disconnected(String userId) {
-        return sockets.computeIfPresent(userId, (id, count) -> count > 1 ? count - 1 : null) == null;
-    }
-
-    @Override
-    public Set<String> online(Collection<String> userIds) {
-        return userIds.stream().filter(sockets::containsKey).collect(Collectors.toSet());
+    private int apply(Count count) {
+        Integer total = count.delta() == 0
+                ? sockets.get(count.userId())
+                : sockets.compute(count.userId(), (id, was) -> {
+                    int now = (was == null ? 0 : was) + count.delta();
+                    return now > 0 ? now : null;
+                });
+        return total == null ? 0 : total;
     }
 }

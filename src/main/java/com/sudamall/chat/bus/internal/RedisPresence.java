@@ -2,12 +2,10 @@ package com.sudamall.chat.bus.internal;
 
 import com.sudamall.chat.bus.Presence;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,22 +25,36 @@ class RedisPresence implements Presence {
     private static final String PREFIX = "chat:presence:";
     private static final Duration KEEP = Duration.ofDays(1);
 
-    /** Adds ARGV[2] to this node's count and returns the user's total over live nodes. */
-    private static final RedisScript<Long> CHANGE = RedisScript.of("""
-            local mine = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
-            if mine <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
-            redis.call('EXPIRE', KEYS[1], ARGV[4])
-            local total = 0
-            local fields = redis.call('HGETALL', KEYS[1])
-            for i = 1, #fields, 2 do
-              if fields[i] == ARGV[1] or redis.call('EXISTS', ARGV[3] .. fields[i]) == 1 then
-                total = total + tonumber(fields[i + 1])
-              else
-                redis.call('HDEL', KEYS[1], fields[i])
+    /**
+     * Adds each ARGV[3 + i] to this node's count in KEYS[i] and returns each user's total over live nodes, dropping
+     * the counts of dead nodes it meets. Many keys in one script is fine: the bus needs a standalone Redis.
+     */
+    private static final RedisScript<List> COUNT = RedisScript.of("""
+            local alive = {}
+            local totals = {}
+            for k = 1, #KEYS do
+              local delta = tonumber(ARGV[3 + k])
+              if delta ~= 0 then
+                if redis.call('HINCRBY', KEYS[k], ARGV[1], delta) <= 0 then redis.call('HDEL', KEYS[k], ARGV[1]) end
+                redis.call('EXPIRE', KEYS[k], ARGV[3])
               end
+              local total = 0
+              local fields = redis.call('HGETALL', KEYS[k])
+              for i = 1, #fields, 2 do
+                local node = fields[i]
+                if alive[node] == nil then
+                  alive[node] = node == ARGV[1] or redis.call('EXISTS', ARGV[2] .. node) == 1
+                end
+                if alive[node] then
+                  total = total + tonumber(fields[i + 1])
+                else
+                  redis.call('HDEL', KEYS[k], node)
+                end
+              end
+              totals[k] = total
             end
-            return total
-            """, Long.class);
+            return totals
+            """, List.class);
 
     private final RedisNode node;
     private final Map<String, Integer> local = new ConcurrentHashMap<>();
@@ -53,32 +65,29 @@ class RedisPresence implements Presence {
     }
 
     @Override
-    public boolean connected(String userId) {
-        local.merge(userId, 1, Integer::sum);
-        return change(userId, 1) == 1;
-    }
-
-    @Override
-    public boolean disconnected(String userId) {
-        local.computeIfPresent(userId, (id, count) -> count > 1 ? count - 1 : null);
-        return change(userId, -1) == 0;
-    }
-
-    @Override
-    public Set<String> online(Collection<String> userIds) {
-        return userIds.stream().filter(id -> change(id, 0) > 0).collect(Collectors.toSet());
-    }
-
-    private long change(String userId, int delta) {
-        Long total = node.redis()
-                .execute(
-                        CHANGE,
-                        List.of(PREFIX + userId),
-                        node.id(),
-                        Integer.toString(delta),
-                        RedisNode.ALIVE_PREFIX,
-                        Long.toString(KEEP.toSeconds()));
-        return total == null ? 0 : total;
+    public long[] count(List<Count> counts) {
+        if (counts.isEmpty()) {
+            return new long[0];
+        }
+        List<String> keys = new ArrayList<>(counts.size());
+        List<String> args = new ArrayList<>(counts.size() + 3);
+        args.addAll(List.of(node.id(), RedisNode.ALIVE_PREFIX, Long.toString(KEEP.toSeconds())));
+        for (Count count : counts) {
+            if (count.delta() != 0) {
+                local.compute(count.userId(), (id, was) -> {
+                    int now = (was == null ? 0 : was) + count.delta();
+                    return now > 0 ? now : null;
+                });
+            }
+            keys.add(PREFIX + count.userId());
+            args.add(Integer.toString(count.delta()));
+        }
+        List<?> totals = node.redis().execute(COUNT, keys, args.toArray());
+        long[] result = new long[counts.size()];
+        for (int i = 0; i < result.length && totals != null && i < totals.size(); i++) {
+            result[i] = ((Number) totals.get(i)).longValue();
+        }
+        return result;
     }
 
     private void rewriteLocalCounts() {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
@@ -111,6 +112,23 @@ public class MemberRepository {
                          WHERE m.user_id = :userId AND r.is_active = TRUE
                         """).param("userId", userId).query(Rows.of(RoomSeq.class)).list().stream()
                 .collect(Collectors.toMap(RoomSeq::roomId, RoomSeq::lastSeq));
+    }
+
+    private record UserRoom(String userId, UUID roomId) {}
+
+    /** The active rooms of each of these users (room_members_user_idx); users in none are left out. */
+    public Map<String, Set<UUID>> activeRoomsOfAll(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        SELECT m.user_id, m.room_id
+                          FROM room_members m
+                          JOIN rooms r ON r.id = m.room_id
+                         WHERE m.user_id IN (:userIds) AND r.is_active = TRUE
+                        """).param("userIds", userIds).query(Rows.of(UserRoom.class)).list().stream()
+                .collect(Collectors.groupingBy(
+                        UserRoom::userId, Collectors.mapping(UserRoom::roomId, Collectors.toSet())));
     }
 
     public int count(UUID roomId) {
