@@ -1,6 +1,8 @@
 package com.sudamall.chat.bus;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +16,6 @@ public interface TypingState {
 
     void stopped(UUID roomId, String userId);
 
-    /** The users typing in the room now. */
-    Set<String> typingIn(UUID roomId);
+    /** The users typing now in each of the rooms; rooms where no one is are left out. */
+    Map<UUID, Set<String>> typingIn(Collection<UUID> roomIds);
 }

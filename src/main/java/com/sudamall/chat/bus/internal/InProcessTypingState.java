@@ -4,6 +4,8 @@ import com.sudamall.chat.bus.TypingState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -39,11 +41,18 @@ class InProcessTypingState implements TypingState {
     }
 
     @Override
-    public Set<String> typingIn(UUID roomId) {
+    public Map<UUID, Set<String>> typingIn(Collection<UUID> roomIds) {
         Instant now = clock.instant();
-        return rooms.getOrDefault(roomId, Map.of()).entrySet().stream()
-                .filter(typer -> typer.getValue().isAfter(now))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+        Map<UUID, Set<String>> typing = new HashMap<>();
+        roomIds.forEach(roomId -> {
+            Set<String> typers = rooms.getOrDefault(roomId, Map.of()).entrySet().stream()
+                    .filter(typer -> typer.getValue().isAfter(now))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
+            if (!typers.isEmpty()) {
+                typing.put(roomId, typers);
+            }
+        });
+        return typing;
     }
 }

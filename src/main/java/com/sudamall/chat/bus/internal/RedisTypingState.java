@@ -3,9 +3,15 @@ package com.sudamall.chat.bus.internal;
 import com.sudamall.chat.bus.TypingState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +23,13 @@ import org.springframework.stereotype.Component;
 class RedisTypingState implements TypingState {
 
     private static final String PREFIX = "chat:typing:";
+
+    /** The typers of each room in KEYS whose indicator has not expired at ARGV[1]: one round trip for many rooms. */
+    private static final RedisScript<List> TYPERS = RedisScript.of("""
+            local typers = {}
+            for k = 1, #KEYS do typers[k] = redis.call('ZRANGEBYSCORE', KEYS[k], ARGV[1], '+inf') end
+            return typers
+            """, List.class);
 
     private final RedisNode node;
     private final Clock clock;
@@ -39,8 +52,19 @@ class RedisTypingState implements TypingState {
     }
 
     @Override
-    public Set<String> typingIn(UUID roomId) {
-        Set<String> typers = node.redis().opsForZSet().rangeByScore(PREFIX + roomId, clock.millis(), Double.MAX_VALUE);
-        return typers == null ? Set.of() : typers;
+    public Map<UUID, Set<String>> typingIn(Collection<UUID> roomIds) {
+        List<UUID> rooms = List.copyOf(roomIds);
+        if (rooms.isEmpty()) {
+            return Map.of();
+        }
+        List<?> typers = node.redis()
+                .execute(TYPERS, rooms.stream().map(roomId -> PREFIX + roomId).toList(), Long.toString(clock.millis()));
+        Map<UUID, Set<String>> typing = new HashMap<>();
+        for (int i = 0; typers != null && i < typers.size(); i++) {
+            if (typers.get(i) instanceof List<?> ids && !ids.isEmpty()) {
+                typing.put(rooms.get(i), ids.stream().map(String::valueOf).collect(Collectors.toSet()));
+            }
+        }
+        return typing;
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells a batch of presence changes: each user who came online or went offline to the rooms they take part in (up
  * to {@code large-room-size} participants), and each socket that opened who of its rooms' participants is online
- * and when the others were last seen. A batch costs one query for the rooms, one Redis call for who is online and
- * one profile lookup, however many sockets it holds.
+ * and when the others were last seen, and each room socket who is typing there. A batch costs one query for the rooms, a Redis call each for who is online and
+ * who is typing, and one profile lookup, however many sockets it holds.
  */
 @Component
 class PresenceBriefing {
@@ -40,6 +40,7 @@ class PresenceBriefing {
     private final UserService users;
     private final RoomFanout fanout;
     private final FrameCodec codec;
+    private final TypingTracker typingTracker;
     private final RealtimeProperties properties;
     private final Clock clock;
 
@@ -49,6 +50,7 @@ class PresenceBriefing {
             UserService users,
             RoomFanout fanout,
             FrameCodec codec,
+            TypingTracker typingTracker,
             RealtimeProperties properties,
             Clock clock) {
         this.presence = presence;
@@ -56,6 +58,7 @@ class PresenceBriefing {
         this.users = users;
         this.fanout = fanout;
         this.codec = codec;
+        this.typingTracker = typingTracker;
         this.properties = properties;
         this.clock = clock;
     }
@@ -63,13 +66,18 @@ class PresenceBriefing {
     void tell(List<Turn> turns, List<Arrival> arrivals) {
         Map<String, Set<UUID>> roomsOf = access.activeRoomsOf(Set.copyOf(unknownRooms(turns, arrivals)));
         announce(turns, roomsOf);
-        tellWhoIsOnline(arrivals.stream().filter(arrival -> arrival.session().isOpen()).toList(), roomsOf);
+        List<Arrival> open =
+                arrivals.stream().filter(arrival -> arrival.session().isOpen()).toList();
+        tellWhoIsOnline(open, roomsOf);
+        tellWhoIsTyping(open);
     }
 
     /** Users whose rooms must be read: those who changed, and multiplexed sockets opened without their rooms. */
     private static Set<String> unknownRooms(List<Turn> turns, List<Arrival> arrivals) {
         Set<String> ids = new HashSet<>();
-        turns.stream().filter(turn -> turn.userRooms() == null).forEach(turn -> ids.add(turn.card().id()));
+        turns.stream()
+                .filter(turn -> turn.userRooms() == null)
+                .forEach(turn -> ids.add(turn.card().id()));
         arrivals.stream()
                 .filter(arrival -> arrival.session().isMultiplexed() && arrival.userRooms() == null)
                 .forEach(arrival -> ids.add(arrival.session().user().id()));
@@ -92,8 +100,8 @@ class PresenceBriefing {
                     new OutboundFrame.PresenceUser(card.id(), card.name(), card.avatarUrl(), now);
             roomsByTurn.get(i).stream()
                     .filter(small::contains)
-                    .forEach(roomId -> fanout.toRoom(
-                            roomId, new OutboundFrame.Presence(roomId, user, turn.online()), card.id()));
+                    .forEach(roomId ->
+                            fanout.toRoom(roomId, new OutboundFrame.Presence(roomId, user, turn.online()), card.id()));
         }
     }
 
@@ -109,10 +117,10 @@ class PresenceBriefing {
         });
         Map<UUID, Set<String>> members = smallRooms(roomsBySocket.values());
         Set<String> everyone = new HashSet<>();
-        roomsBySocket.forEach((session, rooms) -> rooms.forEach(roomId -> members.getOrDefault(roomId, Set.of())
-                .stream()
-                .filter(id -> !id.equals(session.user().id()))
-                .forEach(everyone::add)));
+        roomsBySocket.forEach((session, rooms) ->
+                rooms.forEach(roomId -> members.getOrDefault(roomId, Set.of()).stream()
+                        .filter(id -> !id.equals(session.user().id()))
+                        .forEach(everyone::add)));
         if (everyone.isEmpty()) {
             return;
         }
@@ -120,19 +128,39 @@ class PresenceBriefing {
         Map<String, UserProfile> profiles =
                 users.profiles(everyone).stream().collect(Collectors.toMap(UserProfile::id, Function.identity()));
         Instant now = Timestamps.now(clock);
-        roomsBySocket.forEach((session, rooms) -> rooms.forEach(roomId -> members.getOrDefault(roomId, Set.of())
-                .stream()
+        roomsBySocket.forEach((session, rooms) ->
+                rooms.forEach(roomId -> members.getOrDefault(roomId, Set.of()).stream()
+                        .filter(id -> !id.equals(session.user().id()))
+                        .map(profiles::get)
+                        .filter(profile -> profile != null)
+                        .forEach(profile -> {
+                            boolean isOnline = online.contains(profile.id());
+                            User card = profile.card();
+                            // someone online is seen now; their stored time may predate this connection
+                            OutboundFrame.PresenceUser user = new OutboundFrame.PresenceUser(
+                                    card.id(), card.name(), card.avatarUrl(), isOnline ? now : profile.lastSeenAt());
+                            session.send(codec.encode(new OutboundFrame.Presence(roomId, user, isOnline)));
+                        })));
+    }
+
+    /** Tells each room socket that opened who is typing there (the multiplexed protocol has no such snapshot). */
+    private void tellWhoIsTyping(List<Arrival> arrivals) {
+        List<SocketSession> roomSockets = arrivals.stream()
+                .map(Arrival::session)
+                .filter(session -> !session.isMultiplexed())
+                .toList();
+        Map<UUID, Set<String>> typing = typingTracker.typingIn(
+                roomSockets.stream().map(SocketSession::roomId).collect(Collectors.toSet()));
+        if (typing.isEmpty()) {
+            return;
+        }
+        Map<String, User> cards =
+                users.cards(typing.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        roomSockets.forEach(session -> typing.getOrDefault(session.roomId(), Set.of()).stream()
                 .filter(id -> !id.equals(session.user().id()))
-                .map(profiles::get)
-                .filter(profile -> profile != null)
-                .forEach(profile -> {
-                    boolean isOnline = online.contains(profile.id());
-                    User card = profile.card();
-                    // someone online is seen now; their stored time may predate this connection
-                    OutboundFrame.PresenceUser user = new OutboundFrame.PresenceUser(
-                            card.id(), card.name(), card.avatarUrl(), isOnline ? now : profile.lastSeenAt());
-                    session.send(codec.encode(new OutboundFrame.Presence(roomId, user, isOnline)));
-                })));
+                .map(cards::get)
+                .filter(card -> card != null)
+                .forEach(typer -> session.send(codec.encode(new OutboundFrame.Typing(session.roomId(), typer, true)))));
     }
 
     private static Collection<UUID> roomsOf(

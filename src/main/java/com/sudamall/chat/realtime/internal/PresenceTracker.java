@@ -37,7 +37,8 @@ class PresenceTracker implements DisposableBean {
     private static final int MAX_BATCH = 512;
 
     /** A socket that opened ({@code opened}) or closed; {@code userRooms} when the handshake read them already. */
-    private record Change(SocketSession session, boolean opened, @Nullable Collection<UUID> userRooms) {}
+    private record Change(
+            SocketSession session, boolean opened, @Nullable Collection<UUID> userRooms) {}
 
     private final Presence presence;
     private final UserService users;

@@ -20,7 +20,8 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * Takes in a socket whose handshake found its user (and room): admission, the user's card, its channels and its
- * position in each room, then {@code user_joined}, who is typing, and presence; and lets it go when it closes.
+ * position in each room, then {@code user_joined} and presence (which tells the socket who is online and who is
+ * typing); and lets it go when it closes.
  */
 @Component
 class SocketLifecycle {
@@ -84,7 +85,6 @@ class SocketLifecycle {
                 registry.whenLive(Channel.room(roomId))
                         .thenRun(() -> fanout.toRoom(roomId, new OutboundFrame.UserJoined(roomId, card), null));
             }
-            tellWhoIsTyping(session, roomId);
         }
         presence.opened(session, roomId == null ? opening.startSeqs().keySet() : null);
         return session;
@@ -125,15 +125,6 @@ class SocketLifecycle {
                 ordered.catchUp(session, roomId);
             }
         });
-    }
-
-    private void tellWhoIsTyping(SocketSession session, UUID roomId) {
-        List<String> typers = typing.typingIn(roomId).stream()
-                .filter(id -> !id.equals(session.user().id()))
-                .toList();
-        users.cards(typers)
-                .values()
-                .forEach(typer -> session.send(codec.encode(new OutboundFrame.Typing(roomId, typer, true))));
     }
 
     /** The socket closed; {@code session} is null when it never got that far. */

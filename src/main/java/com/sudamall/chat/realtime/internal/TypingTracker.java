@@ -2,6 +2,7 @@ package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.bus.TypingState;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,13 +63,13 @@ class TypingTracker implements DisposableBean {
         }
     }
 
-    /** Who is typing in the room, on any node; empty when that cannot be known. */
-    Set<String> typingIn(UUID roomId) {
+    /** Who is typing in each of the rooms, on any node; rooms where no one is (or that cannot be known) left out. */
+    Map<UUID, Set<String>> typingIn(Collection<UUID> roomIds) {
         try {
-            return state.typingIn(roomId);
+            return state.typingIn(roomIds);
         } catch (RuntimeException e) {
             log.debug("typing state not read: {}", e.getMessage());
-            return Set.of();
+            return Map.of();
         }
     }
 
