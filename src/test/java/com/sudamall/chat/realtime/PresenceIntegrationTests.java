@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sudamall.chat.support.ChatClient;
 import com.sudamall.chat.support.IntegrationTest;
 import com.sudamall.chat.support.SocketClient;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +48,7 @@ class PresenceIntegrationTests extends IntegrationTest {
             bobSocket.await(presenceOf(alice, true));
             SocketClient aliceSecond = roomSocket(alice, room);
             aliceSecond.close();
-            bobSocket.assertNone(presenceOf(alice, false), java.time.Duration.ofMillis(700));
+            bobSocket.assertNone(presenceOf(alice, false), Duration.ofMillis(700));
         }
     }
 
@@ -65,6 +68,29 @@ class PresenceIntegrationTests extends IntegrationTest {
             JsonNode carolPresence = bobSocket.await(presenceOf(carol, false));
             assertThat(carolPresence.path("user").path("last_seen_at").isNull()).isFalse();
             bobSocket.await(presenceOf(alice, true));
+        }
+    }
+
+    @Test
+    void socketsOfOneUserOpenedAndClosedTogetherComeOnlineAndGoOfflineOnce() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        String room = roomId(privateRoom(alice, bob));
+        try (SocketClient bobSocket = roomSocket(bob, room)) {
+            // opened and closed at once, so that the changes are counted in one batch, in the order they came
+            List<SocketClient> aliceSockets = IntStream.range(0, 6)
+                    .parallel()
+                    .mapToObj(i -> i % 2 == 0 ? roomSocket(alice, room) : userSocket(alice))
+                    .toList();
+            bobSocket.await(presenceOf(alice, true));
+            int afterOnline = bobSocket.mark(); // bob's socket was first told alice was offline
+            aliceSockets.parallelStream().forEach(SocketClient::close);
+            bobSocket.await(afterOnline, presenceOf(alice, false));
+            bobSocket.assertNone(presenceOf(alice, true), Duration.ofMillis(700));
+            assertThat(bobSocket.frames().stream().filter(presenceOf(alice, true)))
+                    .hasSize(1);
+            assertThat(bobSocket.frames().stream().skip(afterOnline).filter(presenceOf(alice, false)))
+                    .hasSize(1);
         }
     }
 
