@@ -4,12 +4,14 @@ import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.internal.SearchRepository;
+import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -30,17 +32,24 @@ public class MessageSearch {
     private final SearchRepository search;
     private final UserService users;
 
-    MessageSearch(SearchRepository search, UserService users) {
+    private final RoomAccess access;
+
+    MessageSearch(SearchRepository search, UserService users, RoomAccess access) {
         this.search = search;
         this.users = users;
+        this.access = access;
     }
 
-    public List<SearchHit> search(CurrentUser user, @Nullable String query, int limit) {
+    /** The newest messages of the user's rooms (or of one of them) with every word of the query. */
+    public List<SearchHit> search(CurrentUser user, @Nullable String query, @Nullable UUID roomId, int limit) {
         List<String> words = words(query);
         if (words.isEmpty()) {
             throw ChatException.invalid("q", "give at least one word to search for");
         }
-        List<SearchRepository.Found> found = search.search(user.id(), user.isModerator(), words, limit);
+        if (roomId != null) {
+            access.requireVisible(user, roomId); // a room the caller cannot see is not found, as everywhere
+        }
+        List<SearchRepository.Found> found = search.search(user.id(), user.isModerator(), roomId, words, limit);
         Map<String, User> senders = users.cards(found.stream()
                 .map(SearchRepository.Found::senderId)
                 .filter(Objects::nonNull)

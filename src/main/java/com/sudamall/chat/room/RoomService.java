@@ -8,11 +8,9 @@ import com.sudamall.chat.room.internal.MemberRepository;
 import com.sudamall.chat.room.internal.RoomRepository;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
-import com.sudamall.chat.web.TimeCursor;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Opening rooms, listing them and changing their settings; {@link RoomParticipants} manages who is in them. */
+/** Opening rooms and changing their settings ({@link RoomListing} lists them); {@link RoomParticipants} manages who is in them. */
 @Service
 public class RoomService {
 
@@ -41,6 +39,7 @@ public class RoomService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RoomParticipants membership;
+    private final Conversations conversations;
 
     RoomService(
             RoomRepository rooms,
@@ -52,7 +51,8 @@ public class RoomService {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
-            RoomParticipants membership) {
+            RoomParticipants membership,
+            Conversations conversations) {
         this.rooms = rooms;
         this.members = members;
         this.access = access;
@@ -63,6 +63,7 @@ public class RoomService {
         this.transactions = transactions;
         this.clock = clock;
         this.membership = membership;
+        this.conversations = conversations;
     }
 
     /**
@@ -182,6 +183,9 @@ public class RoomService {
         for (String userId : row.participants()) {
             members.add(id, userId, now);
         }
+        if (row.type().isConversation()) {
+            conversations.opened(id, now);
+        }
         events.publishEvent(new RoomCreated(id, row.name(), List.copyOf(row.participants()), caller.id()));
         return rooms.find(id).orElseThrow();
     }
@@ -267,25 +271,5 @@ public class RoomService {
         rooms.updateLegalHold(roomId, legalHold, Timestamps.now(clock));
         events.publishEvent(new RoomChanged(roomId));
         return rooms.find(roomId).orElseThrow();
-    }
-
-    /**
-     * A page of the user's active rooms, newest activity first.
-     *
-     * @param rooms the rooms of this page
-     * @param nextCursor where the next page starts, null on the last page
-     */
-    public record RoomPage(List<Room> rooms, @Nullable String nextCursor) {}
-
-    public RoomPage list(CurrentUser user, @Nullable RoomType type, @Nullable String cursor, int limit) {
-        List<Room> page = new ArrayList<>(rooms.findForMember(user.id(), type, TimeCursor.parse(cursor), limit + 1));
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Room last = page.getLast();
-            next = new TimeCursor(last.lastMessageAt() != null ? last.lastMessageAt() : last.createdAt(), last.id())
-                    .encode();
-        }
-        return new RoomPage(page, next);
     }
 }

@@ -25,6 +25,11 @@ public enum RoomType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Rooms the store desk works on as conversations: a customer and a team (the store's, or the support agents). */
+    public boolean isConversation() {
+        return this == CUSTOMER_STORE || this == CUSTOMER_SUPPORT;
+    }
+
     public int defaultMaxParticipants() {
         return defaultMaxParticipants;
     }

@@ -57,6 +57,31 @@ class SearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void searchInOneRoomFindsThatRoomsMessagesOnly() {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        ChatClient carol = login("carol");
+        String withBob = roomId(privateRoom(alice, bob));
+        String withCarol = roomId(privateRoom(alice, carol));
+        String tag = "zr" + Long.toString(System.nanoTime(), 36);
+        send(alice, withBob, "The " + tag + " is blue");
+        send(carol, withCarol, "My " + tag + " is red");
+
+        assertThat(search(alice, tag)).hasSize(2);
+        List<JsonNode> inOne = alice.get("search/?q=" + tag + "&room_id=" + withBob)
+                .expect(200)
+                .path("results")
+                .valueStream()
+                .toList();
+        assertThat(inOne)
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.path("room_id").asString()).isEqualTo(withBob));
+        // a room the caller is not in is not found, whatever it holds
+        bob.get("search/?q=" + tag + "&room_id=" + withCarol).expectProblem(404, "not_found");
+        alice.get("search/?q=" + tag + "&room_id=nope").expectProblem(400, "validation_failed");
+    }
+
+    @Test
     void theWriterAndModeratorsSearchAMaskedMessageWholeOthersWhatTheFilterLeft() {
         ChatClient owner = login("owner", "store_owner");
         ChatClient alice = login("alice", "customer");

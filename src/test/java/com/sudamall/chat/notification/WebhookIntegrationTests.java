@@ -148,6 +148,37 @@ class WebhookIntegrationTests extends IntegrationTest {
                 .startsWith("sha256=");
     }
 
+    @Test
+    void aConversationsNewStatusAndAssigneeAreReported() {
+        ChatClient owner = login("owner");
+        ChatClient staff = login("staff");
+        ChatClient customer = login("customer");
+        String store = createStore(owner, staff);
+        String room = roomId(customerStoreRoom(customer, store, owner.id));
+        owner.patch("rooms/" + room + "/", Map.of("status", "resolved", "assignee", staff.id))
+                .expect(200);
+        send(customer, room, "One more question");
+
+        List<Received> statuses = await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveries("conversation.status_changed", "room_id", room), list -> list.size() == 2);
+        JsonNode resolved = statuses.getFirst().json().path("data");
+        assertThat(resolved.path("store").asString()).isEqualTo(store);
+        assertThat(resolved.path("from").asString()).isEqualTo("open");
+        assertThat(resolved.path("to").asString()).isEqualTo("resolved");
+        assertThat(resolved.path("by").asString()).isEqualTo(owner.id);
+        JsonNode reopened = statuses.get(1).json().path("data");
+        assertThat(reopened.path("to").asString()).isEqualTo("open");
+        assertThat(reopened.path("by").asString()).isEqualTo(customer.id);
+
+        Received assigned = await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveries("conversation.assigned", "room_id", room), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(assigned.json().path("data").path("assignee").asString()).isEqualTo(staff.id);
+        assertThat(assigned.json().path("data").path("previous_assignee").isNull())
+                .isTrue();
+        assertThat(assigned.signature()).isEqualTo(sign(assigned));
+    }
+
     private static List<Received> deliveries(String type, String field, String value) {
         return receiver.received().stream()
                 .filter(r -> type.equals(r.event()))

@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "chat.rate-limits.enabled=false",
             "spring.datasource.hikari.minimum-idle=2",
-            "spring.datasource.hikari.idle-timeout=10000"
+            "spring.datasource.hikari.idle-timeout=10000",
+            "chat.desk.snooze-check=1s"
         })
 public abstract class IntegrationTest {
 

@@ -5,8 +5,10 @@ import com.sudamall.chat.message.MessageSearch;
 import com.sudamall.chat.message.SearchHit;
 import com.sudamall.chat.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +32,11 @@ class SearchController {
     Results search(
             CurrentUser user,
             @RequestParam(required = false) @Nullable String q,
+            @Parameter(description = "only this room's messages")
+                    @RequestParam(name = "room_id", required = false)
+                    @Nullable
+                    UUID roomId,
             @RequestParam(required = false) @Nullable Integer limit) {
-        return new Results(search.search(user, q, Paging.limit(limit, "limit", 20, 50)));
+        return new Results(search.search(user, q, roomId, Paging.limit(limit, "limit", 20, 50)));
     }
 }

@@ -50,6 +50,7 @@ public class SearchRepository {
               JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = :userId
               JOIN rooms r ON r.id = m.room_id AND r.is_active = TRUE
              WHERE m.is_deleted = FALSE AND m.moderation_status = 'approved' AND m.seq IS NOT NULL
+               AND (CAST(:roomId AS UUID) IS NULL OR m.room_id = :roomId)
             """;
 
     /**
@@ -79,13 +80,15 @@ public class SearchRepository {
      * The user's newest messages containing every word (as a prefix, on PostgreSQL).
      *
      * @param moderator whether the user moderates (and so searches masked messages whole)
+     * @param roomId only this room's messages, when not null
      */
-    public List<Found> search(String userId, boolean moderator, List<String> words, int limit) {
+    public List<Found> search(String userId, boolean moderator, @Nullable UUID roomId, List<String> words, int limit) {
         if (postgres) {
             String query = words.stream().map(word -> word + ":*").collect(Collectors.joining(" & "));
             return jdbc.sql(FULL_TEXT)
                     .param("userId", userId)
                     .param("moderator", moderator)
+                    .param("roomId", roomId)
                     .param("query", query)
                     .param("limit", limit)
                     .query((rs, n) -> found(rs, true))
@@ -101,6 +104,7 @@ public class SearchRepository {
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
                 .param("userId", userId)
                 .param("moderator", moderator)
+                .param("roomId", roomId)
                 .param("limit", limit);
         for (int i = 0; i < words.size(); i++) {
             statement =

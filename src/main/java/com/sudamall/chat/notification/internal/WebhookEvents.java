@@ -3,6 +3,8 @@ package com.sudamall.chat.notification.internal;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.moderation.MessageFlagged;
+import com.sudamall.chat.room.ConversationChanged;
+import com.sudamall.chat.room.ConversationStatus;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
@@ -69,6 +71,20 @@ class WebhookEvents {
             List<String> participants,
             @Nullable String createdBy) {}
 
+    record StatusChanged(
+            UUID roomId,
+            @Nullable String store,
+            ConversationStatus from,
+            ConversationStatus to,
+            @Nullable String by) {}
+
+    record Assigned(
+            UUID roomId,
+            @Nullable String store,
+            @Nullable String assignee,
+            @Nullable String previousAssignee,
+            @Nullable String by) {}
+
     /** Messages others can see; a message held for moderation is reported once approved (it then has a seq). */
     @EventListener
     void on(MessageSent event) {
@@ -106,6 +122,30 @@ class WebhookEvents {
                         room.customerId(),
                         event.participantIds(),
                         event.createdBy()));
+    }
+
+    /** A conversation's new status or assignee; {@code by} is null when the service changed it (a snooze ran out). */
+    @EventListener
+    void on(ConversationChanged event) {
+        if (!properties.enabled()) {
+            return;
+        }
+        if (event.statusChanged()) {
+            publish(
+                    "conversation.status_changed",
+                    new StatusChanged(
+                            event.roomId(), event.storeId(), event.fromStatus(), event.status(), event.actorId()));
+        }
+        if (event.assigneeChanged()) {
+            publish(
+                    "conversation.assigned",
+                    new Assigned(
+                            event.roomId(),
+                            event.storeId(),
+                            event.assigneeId(),
+                            event.fromAssigneeId(),
+                            event.actorId()));
+        }
     }
 
     /** {@code notification.missed}, for the platform's SMS or push; the caller's transaction stores it. */

@@ -1,21 +1,25 @@
 package com.sudamall.chat.room.internal;
 
 import com.sudamall.chat.identity.CurrentUser;
+import com.sudamall.chat.room.ConversationStatus;
 import com.sudamall.chat.room.CreateRoom;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
+import com.sudamall.chat.room.RoomFilter;
+import com.sudamall.chat.room.RoomListing;
 import com.sudamall.chat.room.RoomParticipants;
 import com.sudamall.chat.room.RoomService;
 import com.sudamall.chat.room.RoomType;
-import com.sudamall.chat.room.UpdateRoom;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Paging;
 import com.sudamall.chat.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -41,10 +45,19 @@ class RoomController {
     private final RoomAccess access;
     private final RoomRepresentation representation;
     private final RoomParticipants participants;
+    private final RoomListing listing;
+    private final RoomEdits edits;
 
     RoomController(
-            RoomService rooms, RoomAccess access, RoomRepresentation representation, RoomParticipants participants) {
+            RoomService rooms,
+            RoomAccess access,
+            RoomRepresentation representation,
+            RoomParticipants participants,
+            RoomListing listing,
+            RoomEdits edits) {
         this.rooms = rooms;
+        this.listing = listing;
+        this.edits = edits;
         this.participants = participants;
         this.access = access;
         this.representation = representation;
@@ -52,15 +65,32 @@ class RoomController {
 
     record RoomList(List<RoomJson> results, @Nullable String nextCursor) {}
 
-    @Operation(summary = "My active rooms, newest activity first")
+    @Operation(summary = "My active rooms, newest activity first; a store desk's inbox with the conversation filters")
     @GetMapping
     RoomList list(
             CurrentUser user,
             @RequestParam(name = "room_type", required = false) @Nullable String roomType,
+            @Parameter(description = "open, pending, snoozed or resolved: conversations only")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String status,
+            @Parameter(description = "me, none, or a user id: conversations only")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String assignee,
+            @Parameter(description = "a label: conversations only") @RequestParam(required = false) @Nullable
+                    String label,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        RoomType type = roomType == null || roomType.isBlank() ? null : RoomType.parse(roomType);
-        RoomService.RoomPage page = rooms.list(user, type, cursor, Paging.limit(limit, "limit", 20, 100));
+        RoomFilter filter = new RoomFilter(
+                roomType == null || roomType.isBlank() ? null : RoomType.parse(roomType),
+                status == null || status.isBlank() ? null : ConversationStatus.parse(status, "status"),
+                "none".equals(assignee),
+                assignee == null || assignee.isBlank() || "none".equals(assignee)
+                        ? null
+                        : "me".equals(assignee) ? user.id() : assignee,
+                label == null || label.isBlank() ? null : label.strip().toLowerCase(Locale.ROOT));
+        RoomListing.RoomPage page = listing.list(user, filter, cursor, Paging.limit(limit, "limit", 20, 100));
         return new RoomList(representation.render(page.rooms(), user.id()), page.nextCursor());
     }
 
@@ -98,20 +128,13 @@ class RoomController {
         return representation.render(access.requireVisible(user, roomId), user.id());
     }
 
-    record UpdateRoomBody(
-            @Nullable String name,
-            @Nullable Boolean allowFileSharing,
-            @Nullable Boolean isModerated,
-            @Nullable String moderator) {}
-
-    @Operation(summary = "Rename a room or change its settings (owners and moderators)")
+    @Operation(
+            summary = "Rename a room, change its settings (owners and moderators) or, in a conversation, its status,"
+                    + " assignee and labels (the team that answers it)")
     @Problems({ErrorCode.FORBIDDEN})
     @PatchMapping("/{roomId}")
-    RoomJson update(CurrentUser user, @PathVariable UUID roomId, @RequestBody UpdateRoomBody body) {
-        Room room = rooms.update(
-                user,
-                roomId,
-                new UpdateRoom(body.name(), body.allowFileSharing(), body.isModerated(), body.moderator()));
+    RoomJson update(CurrentUser user, @PathVariable UUID roomId, @RequestBody RoomPatch body) {
+        Room room = edits.apply(user, roomId, body.settings(), body.conversation());
         return representation.render(room, user.id());
     }
 

@@ -1,6 +1,7 @@
 package com.sudamall.chat.room.internal;
 
 import com.sudamall.chat.identity.User;
+import com.sudamall.chat.room.ConversationStatus;
 import com.sudamall.chat.room.RoomType;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Room object of API.md, as clients receive it. Beyond the contract's fields: {@code title}, what the reader
  * sees the room called ({@link com.sudamall.chat.room.RoomTitles}), and {@code customer}, the customer of a
- * customer_store or customer_support room (the other party, for the store's team or the agents).
+ * customer_store or customer_support room (the other party, for the store's team or the agents). The store desk's
+ * fields ({@code status} to {@code resolved_at}) are null, and {@code labels} empty, in rooms that are not
+ * conversations.
  */
 record RoomJson(
         UUID roomId,
@@ -35,4 +38,10 @@ record RoomJson(
         Instant updatedAt,
         @Nullable User createdBy,
         @Nullable User moderator,
-        @Nullable User customer) {}
+        @Nullable User customer,
+        @Nullable ConversationStatus status,
+        @Nullable Instant snoozedUntil,
+        @Nullable User assignee,
+        List<String> labels,
+        @Nullable Instant firstResponseAt,
+        @Nullable Instant resolvedAt) {}

@@ -1,6 +1,7 @@
 package com.sudamall.chat.room.internal;
 
 import com.sudamall.chat.room.Room;
+import com.sudamall.chat.room.RoomFilter;
 import com.sudamall.chat.room.RoomType;
 import com.sudamall.chat.web.TimeCursor;
 import com.sudamall.chat.web.Timestamps;
@@ -56,29 +57,33 @@ public class RoomRepository {
                 .optional();
     }
 
-    // Uses room_members_user_idx to find the user's rooms; sorting a user's rooms is cheap.
-    private static final String FIRST_PAGE_FOR_MEMBER = """
+    // Uses room_members_user_idx to find the user's rooms; sorting a user's rooms is cheap. The conversation filters
+    // match customer_store and customer_support rooms only (others have no conversation row).
+    private static final String FOR_MEMBER = """
             SELECT %s
               FROM room_members m
               JOIN rooms r ON r.id = m.room_id
+              LEFT JOIN conversations c ON c.room_id = r.id
              WHERE m.user_id = :userId
                AND r.is_active = TRUE
                AND (CAST(:type AS VARCHAR) IS NULL OR r.room_type = :type)
-             ORDER BY r.activity_at DESC, r.id DESC
-             LIMIT :limit
+               AND (CAST(:status AS VARCHAR) IS NULL OR c.status = :status)
+               AND (:unassigned = FALSE OR (c.room_id IS NOT NULL AND c.assignee_id IS NULL))
+               AND (CAST(:assignee AS VARCHAR) IS NULL OR c.assignee_id = :assignee)
+               AND (CAST(:label AS VARCHAR) IS NULL
+                    OR EXISTS (SELECT 1 FROM conversation_labels l WHERE l.room_id = r.id AND l.label = :label))
             """.formatted(COLUMNS);
 
-    private static final String NEXT_PAGE_FOR_MEMBER = """
-            SELECT %s
-              FROM room_members m
-              JOIN rooms r ON r.id = m.room_id
-             WHERE m.user_id = :userId
-               AND r.is_active = TRUE
-               AND (CAST(:type AS VARCHAR) IS NULL OR r.room_type = :type)
+    private static final String FIRST_PAGE_FOR_MEMBER = FOR_MEMBER + """
+             ORDER BY r.activity_at DESC, r.id DESC
+             LIMIT :limit
+            """;
+
+    private static final String NEXT_PAGE_FOR_MEMBER = FOR_MEMBER + """
                AND (r.activity_at < :at OR (r.activity_at = :at AND r.id < :id))
              ORDER BY r.activity_at DESC, r.id DESC
              LIMIT :limit
-            """.formatted(COLUMNS);
+            """;
 
     /** The store's customer conversations, active or not. */
     public List<Room> findCustomerRooms(String storeId) {
@@ -103,14 +108,20 @@ public class RoomRepository {
                 .list();
     }
 
-    public List<Room> findForMember(String userId, @Nullable RoomType type, @Nullable TimeCursor after, int limit) {
+    public List<Room> findForMember(String userId, RoomFilter filter, @Nullable TimeCursor after, int limit) {
         JdbcClient.StatementSpec spec = after == null
                 ? jdbc.sql(FIRST_PAGE_FOR_MEMBER)
                 : jdbc.sql(NEXT_PAGE_FOR_MEMBER)
                         .param("at", Timestamps.param(after.at()))
                         .param("id", after.id());
         return spec.param("userId", userId)
-                .param("type", type == null ? null : type.wireName())
+                .param("type", filter.type() == null ? null : filter.type().wireName())
+                .param(
+                        "status",
+                        filter.status() == null ? null : filter.status().wireName())
+                .param("unassigned", filter.unassigned())
+                .param("assignee", filter.assigneeId())
+                .param("label", filter.label())
                 .param("limit", limit)
                 .query(ROOM)
                 .list();

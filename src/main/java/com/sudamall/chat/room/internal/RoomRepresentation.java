@@ -5,6 +5,8 @@ import com.sudamall.chat.commerce.Product;
 import com.sudamall.chat.commerce.Store;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.room.Conversation;
+import com.sudamall.chat.room.Conversations;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomActivity;
@@ -28,9 +30,16 @@ class RoomRepresentation {
     private final UserService users;
     private final CommerceService commerce;
     private final RoomActivity activity;
+    private final Conversations conversations;
 
-    RoomRepresentation(MemberRepository members, UserService users, CommerceService commerce, RoomActivity activity) {
+    RoomRepresentation(
+            MemberRepository members,
+            UserService users,
+            CommerceService commerce,
+            RoomActivity activity,
+            Conversations conversations) {
         this.members = members;
+        this.conversations = conversations;
         this.users = users;
         this.commerce = commerce;
         this.activity = activity;
@@ -43,7 +52,15 @@ class RoomRepresentation {
     List<RoomJson> render(List<Room> rooms, String readerId) {
         Map<UUID, List<Member>> membersByRoom =
                 members.members(rooms.stream().map(Room::id).toList());
+        Map<UUID, Conversation> desk = conversations.of(rooms.stream()
+                .filter(room -> room.type().isConversation())
+                .map(Room::id)
+                .toList());
         Set<String> userIds = new HashSet<>();
+        desk.values().stream()
+                .map(Conversation::assigneeId)
+                .filter(Objects::nonNull)
+                .forEach(userIds::add);
         membersByRoom.values().forEach(list -> list.forEach(m -> userIds.add(m.userId())));
         rooms.forEach(r -> Stream.of(r.createdBy(), r.moderatorId(), r.customerId())
                 .filter(Objects::nonNull)
@@ -63,6 +80,7 @@ class RoomRepresentation {
                     Store store = room.storeId() == null ? null : stores.get(room.storeId());
                     Product product = room.productId() == null ? null : products.get(room.productId());
                     RoomActivity.Summary summary = summaries.getOrDefault(room.id(), NO_ACTIVITY);
+                    Conversation conversation = desk.get(room.id());
                     return new RoomJson(
                             room.id(),
                             room.name(),
@@ -86,7 +104,15 @@ class RoomRepresentation {
                             room.updatedAt(),
                             room.createdBy() == null ? null : cards.get(room.createdBy()),
                             room.moderatorId() == null ? null : cards.get(room.moderatorId()),
-                            room.customerId() == null ? null : cards.get(room.customerId()));
+                            room.customerId() == null ? null : cards.get(room.customerId()),
+                            conversation == null ? null : conversation.status(),
+                            conversation == null ? null : conversation.snoozedUntil(),
+                            conversation == null || conversation.assigneeId() == null
+                                    ? null
+                                    : cards.get(conversation.assigneeId()),
+                            conversation == null ? List.of() : conversation.labels(),
+                            conversation == null ? null : conversation.firstResponseAt(),
+                            conversation == null ? null : conversation.resolvedAt());
                 })
                 .toList();
     }

@@ -1,0 +1,43 @@
+package com.sudamall.chat.desk.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.room.Conversations;
+import com.sudamall.chat.room.Room;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a conversation with its messages, in the sending transaction: the customer's message opens a pending,
+ * snoozed or resolved conversation again; the team's first message after the customer's first is the first
+ * response. A held message counts once approved, when it is sent to the room.
+ */
+@Component
+class ConversationActivity {
+
+    private final Conversations conversations;
+    /** Conversations known to have their first response: a team's later messages then cost no query. */
+    private final Cache<UUID, Boolean> answered =
+            Caffeine.newBuilder().maximumSize(100_000).build();
+
+    ConversationActivity(Conversations conversations) {
+        this.conversations = conversations;
+    }
+
+    @EventListener
+    void on(MessageSent event) {
+        Room room = event.room();
+        Message message = event.message();
+        if (!room.type().isConversation() || message.sender() == null || message.seq() == null) {
+            return;
+        }
+        if (message.sender().id().equals(room.customerId())) {
+            conversations.customerWrote(room, message.sentAt());
+        } else if (answered.getIfPresent(room.id()) == null && conversations.teamWrote(room, message.sentAt())) {
+            answered.put(room.id(), true);
+        }
+    }
+}

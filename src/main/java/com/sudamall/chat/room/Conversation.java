@@ -1,0 +1,28 @@
+package com.sudamall.chat.room;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer_store or customer_support room as the team's conversation.
+ *
+ * @param roomId the room
+ * @param status where it stands
+ * @param snoozedUntil when a snoozed conversation opens again
+ * @param assigneeId who of the team handles it
+ * @param labels the team's labels, sorted
+ * @param firstMessageAt the customer's first message
+ * @param firstResponseAt the team's first message after the customer's first
+ * @param resolvedAt when it was resolved, while it is
+ */
+public record Conversation(
+        UUID roomId,
+        ConversationStatus status,
+        @Nullable Instant snoozedUntil,
+        @Nullable String assigneeId,
+        List<String> labels,
+        @Nullable Instant firstMessageAt,
+        @Nullable Instant firstResponseAt,
+        @Nullable Instant resolvedAt) {}
