@@ -8,7 +8,9 @@ import com.sudamall.chat.message.MessageChanges;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.message.SendAnswers;
 import com.sudamall.chat.message.SendMessage;
+import com.sudamall.chat.message.SentAnswer;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Paging;
@@ -21,7 +23,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -70,7 +71,7 @@ class MessageController {
         MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());
         MessageService.Sent sent = messages.send(new SendMessage(
                 user, roomId, type, body.content(), body.replyTo(), body.clientMsgId(), body.attachment()));
-        return answer(sent);
+        return SentAnswer.of(sent);
     }
 
     @Operation(summary = "Send a file (multipart: file, and optionally content, reply_to, client_msg_id)")
@@ -99,7 +100,7 @@ class MessageController {
         // a retry with the same client_msg_id returns the first message; this upload is then swept as an orphan
         MessageService.Sent sent =
                 messages.send(new SendMessage(user, roomId, type, content, replyTo, clientMsgId, upload.id()));
-        return answer(sent);
+        return SentAnswer.of(sent);
     }
 
     record Pagination(long total, int page, int perPage) {}
@@ -161,7 +162,7 @@ class MessageController {
     @PostMapping("/share_product")
     ResponseEntity<Message> shareProduct(
             CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareProductBody body) {
-        return answer(messages.shareProduct(user, roomId, required(body.product(), "product"), body.message()));
+        return SentAnswer.of(messages.shareProduct(user, roomId, required(body.product(), "product"), body.message()));
     }
 
     record ShareOrderBody(@Nullable String order, @Nullable String message) {}
@@ -170,14 +171,7 @@ class MessageController {
     @Problems({ErrorCode.FORBIDDEN})
     @PostMapping("/share_order")
     ResponseEntity<Message> shareOrder(CurrentUser user, @PathVariable UUID roomId, @RequestBody ShareOrderBody body) {
-        return answer(messages.shareOrder(user, roomId, required(body.order(), "order"), body.message()));
-    }
-
-    /** 201 for a new message, 202 when a pre-moderated room holds it, 200 for a repeated client_msg_id. */
-    private static ResponseEntity<Message> answer(MessageService.Sent sent) {
-        HttpStatus status =
-                !sent.isNew() ? HttpStatus.OK : sent.message().seq() == null ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
-        return ResponseEntity.status(status).body(sent.message());
+        return SentAnswer.of(messages.shareOrder(user, roomId, required(body.order(), "order"), body.message()));
     }
 
     record ReadBody(@Nullable UUID upTo) {}

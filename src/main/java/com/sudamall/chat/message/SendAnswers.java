@@ -1,4 +1,4 @@
-package com.sudamall.chat.message.internal;
+package com.sudamall.chat.message;
 
 import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Problems;
@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 /**
  * What every way of posting a message answers, for the API docs: 201 sent, 200 for a repeated {@code client_msg_id},
  * 202 when a pre-moderated room holds it, and the refusals any message can meet. An operation adds its own codes
- * with {@link Problems}.
+ * with {@link Problems}; {@link SentAnswer} gives the status that goes with a send's outcome.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,4 +34,4 @@ import java.lang.annotation.Target;
         responseCode = "202",
         description = "Held for moderation: seq is null until approved",
         useReturnTypeSchema = true)
-@interface SendAnswers {}
+public @interface SendAnswers {}
