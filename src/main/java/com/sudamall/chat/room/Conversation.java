@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param firstMessageAt the customer's first message
  * @param firstResponseAt the team's first message after the customer's first
  * @param resolvedAt when it was resolved, while it is
+ * @param resolutions how many times it was resolved (a rating is asked for each)
  */
 public record Conversation(
         UUID roomId,
@@ -25,4 +26,40 @@ public record Conversation(
         List<String> labels,
         @Nullable Instant firstMessageAt,
         @Nullable Instant firstResponseAt,
-        @Nullable Instant resolvedAt) {}
+        @Nullable Instant resolvedAt,
+        int resolutions) {
+
+    /** Open again: neither snoozed nor resolved any more. */
+    public Conversation reopened() {
+        return new Conversation(
+                roomId,
+                ConversationStatus.OPEN,
+                null,
+                assigneeId,
+                labels,
+                firstMessageAt,
+                firstResponseAt,
+                null,
+                resolutions);
+    }
+
+    /** With the customer's first message at {@code at}, unless it has one. */
+    public Conversation withFirstMessage(Instant at) {
+        return new Conversation(
+                roomId,
+                status,
+                snoozedUntil,
+                assigneeId,
+                labels,
+                firstMessageAt != null ? firstMessageAt : at,
+                firstResponseAt,
+                resolvedAt,
+                resolutions);
+    }
+
+    /** With the team's first response at {@code at}. */
+    public Conversation withFirstResponse(Instant at) {
+        return new Conversation(
+                roomId, status, snoozedUntil, assigneeId, labels, firstMessageAt, at, resolvedAt, resolutions);
+    }
+}

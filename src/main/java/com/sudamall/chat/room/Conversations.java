@@ -9,6 +9,7 @@ import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -52,9 +53,14 @@ public class Conversations {
         return conversations.findAll(roomIds);
     }
 
+    /** A store's conversations whose customer first wrote since {@code since}, without their labels: for its stats. */
+    public List<Conversation> ofStore(String storeId, Instant since) {
+        return conversations.findByStore(storeId, since);
+    }
+
     /** A new customer_store or customer_support room is an open conversation. */
-    void opened(UUID roomId, Instant now) {
-        conversations.insert(roomId, now);
+    void opened(UUID roomId, @Nullable String storeId, Instant now) {
+        conversations.insert(roomId, storeId, now);
     }
 
     /** Whether the user answers the room's customer: the store's owner or staff, a support agent, a moderator. */
@@ -91,7 +97,10 @@ public class Conversations {
                 before.firstResponseAt(),
                 status != ConversationStatus.RESOLVED
                         ? null
-                        : before.status() == ConversationStatus.RESOLVED ? before.resolvedAt() : now);
+                        : before.status() == ConversationStatus.RESOLVED ? before.resolvedAt() : now,
+                status == ConversationStatus.RESOLVED && before.status() != ConversationStatus.RESOLVED
+                        ? before.resolutions() + 1
+                        : before.resolutions());
         conversations.update(after, now);
         if (!after.labels().equals(before.labels())) {
             conversations.replaceLabels(roomId, after.labels());
@@ -106,15 +115,7 @@ public class Conversations {
         if (before == null || before.status() == ConversationStatus.OPEN && before.firstMessageAt() != null) {
             return;
         }
-        Conversation after = new Conversation(
-                room.id(),
-                ConversationStatus.OPEN,
-                null,
-                before.assigneeId(),
-                before.labels(),
-                before.firstMessageAt() != null ? before.firstMessageAt() : at,
-                before.firstResponseAt(),
-                null);
+        Conversation after = before.reopened().withFirstMessage(at);
         conversations.update(after, at);
         told(room, before, after, room.customerId(), at);
     }
@@ -132,17 +133,7 @@ public class Conversations {
         if (before.firstMessageAt() == null) {
             return false;
         }
-        conversations.update(
-                new Conversation(
-                        room.id(),
-                        before.status(),
-                        before.snoozedUntil(),
-                        before.assigneeId(),
-                        before.labels(),
-                        before.firstMessageAt(),
-                        at,
-                        before.resolvedAt()),
-                at);
+        conversations.update(before.withFirstResponse(at), at);
         return true;
     }
 
@@ -160,15 +151,7 @@ public class Conversations {
                     || before.snoozedUntil().isAfter(now)) {
                 continue;
             }
-            Conversation after = new Conversation(
-                    roomId,
-                    ConversationStatus.OPEN,
-                    null,
-                    before.assigneeId(),
-                    before.labels(),
-                    before.firstMessageAt(),
-                    before.firstResponseAt(),
-                    null);
+            Conversation after = before.reopened();
             conversations.update(after, now);
             told(access.require(roomId), before, after, null, now);
             woken++;
@@ -179,7 +162,7 @@ public class Conversations {
     /** The conversation as stored, locked; a room from before the desk that has no row gets one. */
     private Conversation current(UUID roomId, Instant now) {
         return conversations.lock(roomId, true).orElseGet(() -> {
-            conversations.insert(roomId, now);
+            conversations.insert(roomId, access.require(roomId).storeId(), now);
             return conversations.lock(roomId, true).orElseThrow();
         });
     }

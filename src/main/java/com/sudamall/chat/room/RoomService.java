@@ -184,7 +184,7 @@ public class RoomService {
             members.add(id, userId, now);
         }
         if (row.type().isConversation()) {
-            conversations.opened(id, now);
+            conversations.opened(id, row.store() == null ? null : row.store().id(), now);
         }
         events.publishEvent(new RoomCreated(id, row.name(), List.copyOf(row.participants()), caller.id()));
         return rooms.find(id).orElseThrow();

@@ -155,8 +155,11 @@ class WebhookIntegrationTests extends IntegrationTest {
         ChatClient customer = login("customer");
         String store = createStore(owner, staff);
         String room = roomId(customerStoreRoom(customer, store, owner.id));
+        send(customer, room, "Where is my parcel?");
         owner.patch("rooms/" + room + "/", Map.of("status", "resolved", "assignee", staff.id))
                 .expect(200);
+        customer.post("rooms/" + room + "/rating/", Map.of("rating", 4, "comment", "fine"))
+                .expect(201);
         send(customer, room, "One more question");
 
         List<Received> statuses = await().atMost(Duration.ofSeconds(15))
@@ -177,6 +180,15 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(assigned.json().path("data").path("previous_assignee").isNull())
                 .isTrue();
         assertThat(assigned.signature()).isEqualTo(sign(assigned));
+
+        JsonNode rated = await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveries("conversation.rated", "room_id", room), list -> !list.isEmpty())
+                .getFirst()
+                .json()
+                .path("data");
+        assertThat(rated.path("rating").asInt()).isEqualTo(4);
+        assertThat(rated.path("comment").asString()).isEqualTo("fine");
+        assertThat(rated.path("customer").asString()).isEqualTo(customer.id);
     }
 
     private static List<Received> deliveries(String type, String field, String value) {

@@ -1,5 +1,6 @@
 package com.sudamall.chat.notification.internal;
 
+import com.sudamall.chat.desk.ConversationRated;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.moderation.MessageFlagged;
@@ -145,6 +146,22 @@ class WebhookEvents {
                             event.assigneeId(),
                             event.fromAssigneeId(),
                             event.actorId()));
+        }
+    }
+
+    record Rated(
+            UUID roomId,
+            @Nullable String store,
+            String customer,
+            int rating,
+            @Nullable String comment) {}
+
+    @EventListener
+    void on(ConversationRated event) {
+        if (properties.enabled()) {
+            publish(
+                    "conversation.rated",
+                    new Rated(event.roomId(), event.storeId(), event.customerId(), event.rating(), event.comment()));
         }
     }
 

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 public class ConversationRepository {
 
     private static final String COLUMNS = """
-            c.room_id, c.status, c.snoozed_until, c.assignee_id, c.first_message_at, c.first_response_at, c.resolved_at
+            c.room_id, c.status, c.snoozed_until, c.assignee_id, c.first_message_at, c.first_response_at, c.resolved_at,
+            c.resolutions
             """;
 
     private record Row(
@@ -32,11 +33,20 @@ public class ConversationRepository {
             @Nullable String assigneeId,
             @Nullable Instant firstMessageAt,
             @Nullable Instant firstResponseAt,
-            @Nullable Instant resolvedAt) {
+            @Nullable Instant resolvedAt,
+            int resolutions) {
 
         Conversation with(List<String> labels) {
             return new Conversation(
-                    roomId, status, snoozedUntil, assigneeId, labels, firstMessageAt, firstResponseAt, resolvedAt);
+                    roomId,
+                    status,
+                    snoozedUntil,
+                    assigneeId,
+                    labels,
+                    firstMessageAt,
+                    firstResponseAt,
+                    resolvedAt,
+                    resolutions);
         }
     }
 
@@ -48,9 +58,13 @@ public class ConversationRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(UUID roomId, Instant now) {
-        jdbc.sql("INSERT INTO conversations (room_id, status, updated_at) VALUES (:roomId, 'open', :now)")
+    public void insert(UUID roomId, @Nullable String storeId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO conversations (room_id, store_id, status, updated_at)
+                        VALUES (:roomId, :storeId, 'open', :now)
+                        """)
                 .param("roomId", roomId)
+                .param("storeId", storeId)
                 .param("now", Timestamps.param(now))
                 .update();
     }
@@ -87,7 +101,7 @@ public class ConversationRepository {
                         UPDATE conversations
                            SET status = :status, snoozed_until = :snoozedUntil, assignee_id = :assigneeId,
                                first_message_at = :firstMessageAt, first_response_at = :firstResponseAt,
-                               resolved_at = :resolvedAt, updated_at = :now
+                               resolved_at = :resolvedAt, resolutions = :resolutions, updated_at = :now
                          WHERE room_id = :roomId
                         """)
                 .param("roomId", conversation.roomId())
@@ -97,6 +111,7 @@ public class ConversationRepository {
                 .param("firstMessageAt", Timestamps.param(conversation.firstMessageAt()))
                 .param("firstResponseAt", Timestamps.param(conversation.firstResponseAt()))
                 .param("resolvedAt", Timestamps.param(conversation.resolvedAt()))
+                .param("resolutions", conversation.resolutions())
                 .param("now", Timestamps.param(now))
                 .update();
     }
@@ -111,6 +126,22 @@ public class ConversationRepository {
                     .param("label", label)
                     .update();
         }
+    }
+
+    /** The conversations of a store whose customer first wrote at or after {@code since} (conversations_store_idx). */
+    public List<Conversation> findByStore(String storeId, Instant since) {
+        return jdbc
+                .sql("SELECT " + COLUMNS + """
+                         FROM conversations c
+                        WHERE c.store_id = :storeId AND c.first_message_at >= :since
+                        """)
+                .param("storeId", storeId)
+                .param("since", Timestamps.param(since))
+                .query(ConversationRepository::row)
+                .list()
+                .stream()
+                .map(row -> row.with(List.of()))
+                .toList();
     }
 
     /** Snoozed conversations whose time has come (conversations_snoozed_idx). */
@@ -145,6 +176,7 @@ public class ConversationRepository {
                 rs.getString("assignee_id"),
                 Timestamps.read(rs, "first_message_at"),
                 Timestamps.read(rs, "first_response_at"),
-                Timestamps.read(rs, "resolved_at"));
+                Timestamps.read(rs, "resolved_at"),
+                rs.getInt("resolutions"));
     }
 }
