@@ -57,6 +57,20 @@ public record Conversation(
                 resolutions);
     }
 
+    /** Handled by {@code assigneeId}. */
+    public Conversation withAssignee(String assigneeId) {
+        return new Conversation(
+                roomId,
+                status,
+                snoozedUntil,
+                assigneeId,
+                labels,
+                firstMessageAt,
+                firstResponseAt,
+                resolvedAt,
+                resolutions);
+    }
+
     /** With the team's first response at {@code at}. */
     public Conversation withFirstResponse(Instant at) {
         return new Conversation(

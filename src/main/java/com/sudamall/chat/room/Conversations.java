@@ -109,15 +109,44 @@ public class Conversations {
         return after;
     }
 
-    /** The customer wrote: a pending, snoozed or resolved conversation opens again. In the sending transaction. */
-    public void customerWrote(Room room, Instant at) {
+    /**
+     * The customer wrote: a pending, snoozed or resolved conversation opens again. In the sending transaction.
+     *
+     * @return the conversation now, null when the room has none
+     */
+    public @Nullable Conversation customerWrote(Room room, Instant at) {
         Conversation before = conversations.lock(room.id(), false).orElse(null);
         if (before == null || before.status() == ConversationStatus.OPEN && before.firstMessageAt() != null) {
-            return;
+            return before;
         }
         Conversation after = before.reopened().withFirstMessage(at);
         conversations.update(after, at);
         told(room, before, after, room.customerId(), at);
+        return after;
+    }
+
+    /**
+     * Assigns the conversation to {@code assigneeId} on the service's behalf (automatic assignment), unless someone
+     * was assigned meanwhile.
+     *
+     * @return whether it was assigned
+     */
+    @Transactional
+    public boolean assignIfUnassigned(UUID roomId, String assigneeId) {
+        Conversation before = conversations.lock(roomId, false).orElse(null);
+        if (before == null || before.assigneeId() != null) {
+            return false;
+        }
+        Instant now = Timestamps.now(clock);
+        Conversation after = before.withAssignee(assigneeId);
+        conversations.update(after, now);
+        told(access.require(roomId), before, after, null, now);
+        return true;
+    }
+
+    /** How many open or pending conversations of the store each of these users is assigned. */
+    public Map<String, Long> openLoad(String storeId, Collection<String> userIds) {
+        return conversations.openLoad(storeId, userIds);
     }
 
     /**

@@ -93,12 +93,17 @@ class AccessControlIntegrationTests extends IntegrationTest {
                 outsider.get("rooms/"),
                 outsider.get("unread/"),
                 outsider.get("notifications/"),
-                outsider.get("search/?q=" + s.secret() + "&room_id=" + s.room()))) {
+                outsider.get("search/?q=" + s.secret()))) {
             assertThat(listing.expect(200).toString())
                     .as("%s", listing)
                     .doesNotContain(s.room())
                     .doesNotContain(s.secret());
         }
+        // searching in the room itself: not found, as the room is everywhere else
+        assertThat(outsider.get("search/?q=" + s.secret() + "&room_id=" + s.room())
+                        .expectProblem(404, "not_found")
+                        .toString())
+                .doesNotContain(s.secret());
         assertThat(found(s.alice(), s.secret()).size())
                 .as("the secret is searchable")
                 .isPositive();

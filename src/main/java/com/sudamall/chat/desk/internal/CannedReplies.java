@@ -41,6 +41,7 @@ class CannedReplies {
     record Filled(CannedReply reply, String text) {}
 
     private final CannedReplyRepository replies;
+    private final StoreTeams teams;
     private final CommerceService commerce;
     private final RoomAccess access;
     private final Conversations conversations;
@@ -50,6 +51,7 @@ class CannedReplies {
 
     CannedReplies(
             CannedReplyRepository replies,
+            StoreTeams teams,
             CommerceService commerce,
             RoomAccess access,
             Conversations conversations,
@@ -57,6 +59,7 @@ class CannedReplies {
             MessageService messages,
             Clock clock) {
         this.replies = replies;
+        this.teams = teams;
         this.commerce = commerce;
         this.access = access;
         this.conversations = conversations;
@@ -66,11 +69,11 @@ class CannedReplies {
     }
 
     List<CannedReply> list(CurrentUser user, String storeId) {
-        return replies.findAll(teamStore(user, storeId).id(), null);
+        return replies.findAll(teams.require(user, storeId).id(), null);
     }
 
     CannedReply create(CurrentUser user, String storeId, @Nullable String shortcut, @Nullable String body) {
-        Store store = teamStore(user, storeId);
+        Store store = teams.require(user, storeId);
         Instant now = Timestamps.now(clock);
         CannedReply reply = new CannedReply(UUID.randomUUID(), checkedShortcut(shortcut), checkedBody(body), now, now);
         try {
@@ -82,7 +85,7 @@ class CannedReplies {
     }
 
     CannedReply update(CurrentUser user, String storeId, UUID id, @Nullable String shortcut, @Nullable String body) {
-        Store store = teamStore(user, storeId);
+        Store store = teams.require(user, storeId);
         CannedReply reply = replies.find(store.id(), id).orElseThrow(() -> ChatException.notFound("Canned reply"));
         String newShortcut = shortcut == null ? reply.shortcut() : checkedShortcut(shortcut);
         String newBody = body == null ? reply.body() : checkedBody(body);
@@ -95,7 +98,7 @@ class CannedReplies {
     }
 
     void delete(CurrentUser user, String storeId, UUID id) {
-        if (!replies.delete(teamStore(user, storeId).id(), id)) {
+        if (!replies.delete(teams.require(user, storeId).id(), id)) {
             throw ChatException.notFound("Canned reply");
         }
     }
@@ -149,13 +152,6 @@ class CannedReplies {
             }
         }
         return values;
-    }
-
-    /** The store, if the user is of its team; a 404 as for a store that does not exist otherwise. */
-    private Store teamStore(CurrentUser user, String storeId) {
-        return commerce.findStore(storeId)
-                .filter(store -> store.isStoreSide(user.id()) || user.isModerator())
-                .orElseThrow(() -> ChatException.notFound("Store"));
     }
 
     /** The conversation, if the user answers it; its customer gets 403, anyone else 404. */

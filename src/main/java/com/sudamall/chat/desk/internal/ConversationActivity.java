@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.room.Conversation;
 import com.sudamall.chat.room.Conversations;
 import com.sudamall.chat.room.Room;
 import java.util.UUID;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Moves a conversation with its messages, in the sending transaction: the customer's message opens a pending,
  * snoozed or resolved conversation again; the team's first message after the customer's first is the first
- * response. A held message counts once approved, when it is sent to the room.
+ * response, and an unassigned one may be assigned automatically ({@link AutoAssignment}). A held message counts once
+ * approved, when it is sent to the room.
  */
 @Component
 class ConversationActivity {
@@ -23,8 +25,11 @@ class ConversationActivity {
     private final Cache<UUID, Boolean> answered =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
-    ConversationActivity(Conversations conversations) {
+    private final AutoAssignment autoAssignment;
+
+    ConversationActivity(Conversations conversations, AutoAssignment autoAssignment) {
         this.conversations = conversations;
+        this.autoAssignment = autoAssignment;
     }
 
     @EventListener
@@ -35,7 +40,10 @@ class ConversationActivity {
             return;
         }
         if (message.sender().id().equals(room.customerId())) {
-            conversations.customerWrote(room, message.sentAt());
+            Conversation now = conversations.customerWrote(room, message.sentAt());
+            if (now != null && now.assigneeId() == null) {
+                autoAssignment.consider(room);
+            }
         } else if (answered.getIfPresent(room.id()) == null && conversations.teamWrote(room, message.sentAt())) {
             answered.put(room.id(), true);
         }

@@ -55,13 +55,15 @@ class StoreStats {
     private final Conversations conversations;
     private final Ratings ratings;
     private final CommerceService commerce;
+    private final StoreTeams teams;
     private final Clock clock;
     private final Cache<String, Responsiveness> remembered = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
 
-    StoreStats(Conversations conversations, Ratings ratings, CommerceService commerce, Clock clock) {
+    StoreStats(Conversations conversations, Ratings ratings, CommerceService commerce, StoreTeams teams, Clock clock) {
+        this.teams = teams;
         this.conversations = conversations;
         this.ratings = ratings;
         this.commerce = commerce;
@@ -70,9 +72,7 @@ class StoreStats {
 
     /** For the store's team (owner, staff, moderators); anyone else gets 404, as for a store that does not exist. */
     Stats stats(CurrentUser user, String storeId, int days) {
-        Store store = commerce.findStore(storeId)
-                .filter(s -> s.isStoreSide(user.id()) || user.isModerator())
-                .orElseThrow(() -> ChatException.notFound("Store"));
+        Store store = teams.require(user, storeId);
         Instant now = Timestamps.now(clock);
         Instant since = now.minus(Duration.ofDays(days));
         List<Conversation> started = conversations.ofStore(store.id(), since);

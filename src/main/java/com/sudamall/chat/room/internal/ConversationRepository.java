@@ -2,6 +2,7 @@ package com.sudamall.chat.room.internal;
 
 import com.sudamall.chat.room.Conversation;
 import com.sudamall.chat.room.ConversationStatus;
+import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -142,6 +143,27 @@ public class ConversationRepository {
                 .stream()
                 .map(row -> row.with(List.of()))
                 .toList();
+    }
+
+    private record Load(String assigneeId, long openCount) {}
+
+    /** Open or pending conversations of the store per assignee (conversations_assignee_idx). */
+    public Map<String, Long> openLoad(String storeId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("""
+                        SELECT assignee_id, COUNT(*) AS open_count FROM conversations
+                         WHERE assignee_id IN (:userIds) AND status IN ('open', 'pending') AND store_id = :storeId
+                         GROUP BY assignee_id
+                        """)
+                .param("userIds", userIds)
+                .param("storeId", storeId)
+                .query(Rows.of(Load.class))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Load::assigneeId, Load::openCount));
     }
 
     /** Snoozed conversations whose time has come (conversations_snoozed_idx). */
