@@ -3,6 +3,7 @@
 import { devLogin, get, patch, post, session } from "./api.js";
 import { Conversation } from "./conversation.js";
 import { el, shortWhen } from "./format.js";
+import { isConversation } from "./desk.js";
 import { Inbox } from "./inbox.js";
 import { ModerationConsole } from "./moderation.js";
 import { ChatSocket } from "./socket.js";
@@ -74,7 +75,7 @@ async function start() {
   $("#me").textContent = me.name;
   const socket = new ChatSocket();
   const conversation = new Conversation($("#conversation"), socket, me, notify);
-  const inbox = new Inbox($("#rooms"), $("#room-filter"), me, openRoom);
+  const inbox = new Inbox($("#rooms"), $("#room-filter"), me, openRoom, $("#desk-tabs"));
   window.__chat = { socket, inbox, conversation }; // for the browser tests and the curious
 
   const moderator = me.roles?.some((r) => r === "moderator" || r === "admin");
@@ -108,8 +109,28 @@ async function start() {
     session.signOut();
     showSignIn();
   });
+  /** A conversation's state moved (a notice, or the customer wrote in one not open): read it again. */
+  async function refreshRoom(roomId) {
+    try {
+      const room = await get(`rooms/${roomId}/`);
+      inbox.rooms.set(roomId, room);
+      inbox.render();
+      conversation.roomChanged(room);
+    } catch {
+      // gone or no longer ours: the inbox drops it on its next load
+    }
+  }
+  $("#conversation").addEventListener("roomchange", ({ detail }) => {
+    inbox.rooms.set(detail.room_id, detail);
+    inbox.render();
+  });
+
   socket.addEventListener("message", ({ detail }) => {
     const message = detail.message;
+    const known = inbox.rooms.get(message.room_id);
+    if (message.message_type === "system" || (known && isConversation(known) && known.status !== "open")) {
+      refreshRoom(message.room_id);
+    }
     // rooms too large for unread frames are counted here
     const counted = message.sender?.id !== me.id && message.room_id !== inbox.activeId;
     inbox.messageArrived(message, counted && inbox.isLarge(message.room_id));

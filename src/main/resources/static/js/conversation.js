@@ -3,6 +3,7 @@
 
 import { ApiError, del, get, objectUrl, patch, post, upload } from "./api.js";
 import { bytes, day, el, icon, isStoreSide, isTeamSide, money, readsForMe, roomTitle, time } from "./format.js";
+import { CannedMenu, DeskBar, ratingCard, storeFacts } from "./desk.js";
 import { menuButton } from "./menu.js";
 
 const PAGE = 50;
@@ -50,6 +51,7 @@ export class Conversation {
       "aria-label": "Message",
       maxlength: "5000",
       onkeydown: (e) => {
+        if (this.canned.handleKey(e)) return;
         if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
           e.preventDefault();
           this.sendText();
@@ -59,18 +61,23 @@ export class Conversation {
     });
     const attach = el("label", { class: "icon-button", for: "file-input", title: "Attach a file", tabindex: "0",
       onkeydown: (e) => (e.key === "Enter" || e.key === " ") && this.fileInput.click() }, icon("clip", 22), el("span", { class: "visually-hidden" }, "Attach a file"));
+    this.canned = new CannedMenu(this.input, () => this.room, this.me);
     this.composer = el(
       "form",
       { class: "composer", onsubmit: (e) => (e.preventDefault(), this.sendText()) },
+      this.canned.list,
       this.fileInput,
       attach,
       this.input,
       el("button", { type: "submit", class: "send" }, "Send"),
     );
     this.context = el("aside", { class: "context", "aria-label": "Order and product" });
-    const main = el("section", { class: "conversation-main" }, this.header, this.scroller, this.typingLine, this.replyBar, this.progress, this.composer);
+    this.deskSlot = el("div", { class: "desk-slot" });
+    this.ratingSlot = el("div", { class: "rating-slot" });
+    const main = el("section", { class: "conversation-main" }, this.header, this.deskSlot, this.scroller, this.typingLine, this.ratingSlot, this.replyBar, this.progress, this.composer);
     this.root.replaceChildren(main, this.context, this.announcer);
     document.addEventListener("visibilitychange", () => this.readLatest());
+    document.addEventListener("keydown", (e) => this.desk?.shortcut(e));
     setInterval(() => this.renderTyping(), 1000);
   }
 
@@ -84,6 +91,7 @@ export class Conversation {
     this.cancelReply();
     this.list.replaceChildren();
     this.renderHeader();
+    this.renderDesk();
     this.root.hidden = false;
     const page = await get(`rooms/${room.room_id}/messages/?limit=${PAGE}`);
     if (this.room !== room) return;
@@ -465,6 +473,28 @@ export class Conversation {
     );
   }
 
+  /** The team's desk bar, or the customer's rating card of a resolved conversation. */
+  renderDesk() {
+    const room = this.room;
+    this.desk = new DeskBar(room, this.me, (updated) => this.roomChanged(updated), this.notify);
+    this.deskSlot.replaceChildren(...[this.desk.element].filter(Boolean));
+    this.ratingSlot.replaceChildren();
+    ratingCard(room, this.me, this.notify).then(
+      (card) => this.room === room && card && this.ratingSlot.replaceChildren(card),
+      () => {},
+    );
+  }
+
+  /** The room as the server has it now (a change here, or a notice in it); the inbox hears of it too. */
+  roomChanged(room) {
+    if (this.room?.room_id !== room.room_id) return;
+    this.room = room;
+    this.renderHeader();
+    this.renderDesk();
+    this.renderContext();
+    this.root.dispatchEvent(new CustomEvent("roomchange", { detail: room }));
+  }
+
   /** Muting stops missed-message e-mails from this conversation; messages still arrive here. */
   async toggleMute() {
     const room = this.room;
@@ -503,6 +533,7 @@ export class Conversation {
         storeSide && customer ? el("p", { class: "customer" }, customer.name) : null,
         storeSide ? el("h3", {}, "Your team") : null,
         storeSide ? el("p", { class: "team" }, team.map((p) => (p.id === this.me.id ? "You" : p.name)).join(", ")) : null,
+        storeSide && room.store ? storeFacts(room.store.id) : null,
         room.product ? card({ type: "product", snapshot: room.product }) : null,
         room.product
           ? el("button", { type: "button", class: "share-product", onclick: () => this.share("share_product", { product: room.product.id }) }, "Share this product in the chat")

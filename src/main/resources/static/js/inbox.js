@@ -2,17 +2,41 @@
 // unread badge, kept up to date by socket frames.
 
 import { get } from "./api.js";
-import { avatar, el, isStoreSide, preview, roomTitle, shortWhen } from "./format.js";
+import { isConversation } from "./desk.js";
+import { avatar, el, isStoreSide, isTeamSide, preview, roomTitle, shortWhen } from "./format.js";
 
 export class Inbox {
-  constructor(list, filter, me, onOpen) {
+  constructor(list, filter, me, onOpen, deskTabs) {
     this.list = list;
     this.filter = filter;
     this.me = me;
     this.onOpen = onOpen;
     this.rooms = new Map();
     this.activeId = null;
+    // the store desk's tabs, for whoever answers conversations: whose (mine, unassigned, all) and which status
+    this.deskTabs = deskTabs;
+    this.desk = { who: "all", status: "any" };
     filter.addEventListener("change", () => this.render());
+    deskTabs.addEventListener("click", (e) => {
+      const button = e.target.closest("button");
+      if (!button) return;
+      if (button.dataset.who) this.desk.who = button.dataset.who;
+      if (button.dataset.status) this.desk.status = button.dataset.status;
+      for (const b of deskTabs.querySelectorAll("button")) {
+        b.setAttribute("aria-pressed", String(b.dataset.who === this.desk.who || b.dataset.status === this.desk.status));
+      }
+      this.render();
+    });
+  }
+
+  /** Whether the room passes the desk's tabs: any room while they show all, else the team's conversations. */
+  onDeskTab(room) {
+    const { who, status } = this.desk;
+    if (who === "all" && status === "any") return true;
+    if (!isConversation(room) || !isTeamSide(room, this.me)) return false;
+    if (who === "mine" && room.assignee?.id !== this.me.id) return false;
+    if (who === "unassigned" && room.assignee) return false;
+    return status === "any" || room.status === status;
   }
 
   async load() {
@@ -77,8 +101,9 @@ export class Inbox {
 
   render() {
     const kind = this.filter.value;
+    this.deskTabs.hidden = ![...this.rooms.values()].some((room) => isConversation(room) && isTeamSide(room, this.me));
     const rooms = [...this.rooms.values()]
-      .filter((room) => matches(room, kind, this.me))
+      .filter((room) => matches(room, kind, this.me) && (this.deskTabs.hidden || this.onDeskTab(room)))
       .sort((a, b) => (b.last_message_at || b.created_at).localeCompare(a.last_message_at || a.created_at));
     this.list.replaceChildren(
       ...rooms.map((room) => {
@@ -104,6 +129,12 @@ export class Inbox {
                 el("span", { class: "room-title" }, roomTitle(room, this.me)),
                 el("time", { class: "room-time", datetime: room.last_message_at }, shortWhen(room.last_message_at)),
               ),
+              room.status && isTeamSide(room, this.me)
+                ? el("span", { class: "room-desk" },
+                    el("span", { class: "status status-" + room.status }, room.status),
+                    room.assignee ? ` · ${room.assignee.id === this.me.id ? "you" : room.assignee.name}` : " · unassigned",
+                    ...room.labels.map((label) => el("span", { class: "label" }, label)))
+                : null,
               room.product || room.store
                 ? el(
                     "span",

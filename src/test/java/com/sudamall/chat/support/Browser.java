@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -125,6 +126,19 @@ public final class Browser implements AutoCloseable {
     /** Keys typed into whatever has the focus. */
     public void press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** A keyboard shortcut: the modifiers held down while the key is pressed. */
+    public void shortcut(String key, Keys... modifiers) {
+        Actions actions = new Actions(driver);
+        for (Keys modifier : modifiers) {
+            actions = actions.keyDown(modifier);
+        }
+        actions = actions.sendKeys(key);
+        for (Keys modifier : modifiers) {
+            actions = actions.keyUp(modifier);
+        }
+        actions.perform();
     }
 
     /** The element that has the keyboard focus. */

@@ -1,0 +1,109 @@
+package com.sudamall.chat.webclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sudamall.chat.support.Browser;
+import com.sudamall.chat.support.ChatClient;
+import com.sudamall.chat.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+
+/**
+ * The store desk in real browsers: a customer asks, the conversation goes to the staff member who is online, who
+ * answers with a canned reply picked by its shortcut, resolves it from the keyboard, and sees the customer's rating
+ * in the store's reply facts.
+ */
+class StoreDeskWebClientIntegrationTests extends IntegrationTest {
+
+    @BeforeAll
+    static void chromium() {
+        Browser.requireChromium();
+    }
+
+    @Test
+    void aCaseFromQuestionToRating() {
+        ChatClient owner = login("owner", "store_owner");
+        ChatClient staff = login("sam", "store_staff");
+        ChatClient customer = login("alice", "customer");
+        String store = createStore(owner, staff);
+        owner.put("stores/" + store + "/desk/", Map.of("auto_assign", true)).expect(200);
+        owner.post(
+                        "stores/" + store + "/canned_replies/",
+                        Map.of("shortcut", "thanks", "body", "Thanks for asking, {customer_name}!"))
+                .expect(201);
+        String roomId = roomId(customerStoreRoom(customer, store, owner.id));
+        String page = "http://localhost:" + port + "/";
+        String roomButton = "button.room[data-room-id='" + roomId + "']";
+
+        try (Browser desk = Browser.open(1280, 800);
+                Browser shopper = Browser.open(1280, 800)) {
+            desk.get(page + "?token=" + staff.token());
+            awaitOnline(desk);
+            shopper.get(page + "?token=" + customer.token() + "#room=" + roomId);
+            awaitOnline(shopper);
+
+            // the customer asks; the conversation is given to the one of the team who is online
+            shopper.find("#composer-input").sendKeys("Do you ship to Lisbon?" + Keys.ENTER);
+            desk.find("#desk-tabs [data-who='mine']").click();
+            desk.until(
+                    "the conversation under Mine",
+                    () -> desk.all(roomButton).size() == 1
+                            && desk.find(roomButton + " .room-desk").getText().contains("you"));
+            desk.find("#desk-tabs [data-who='unassigned']").click();
+            desk.until("nothing unassigned", () -> desk.all(roomButton).isEmpty());
+            desk.find("#desk-tabs [data-who='mine']").click();
+            desk.find(roomButton).click();
+            desk.until("the desk bar", () -> desk.find(".desk-bar").isDisplayed());
+            assertThat(desk.script("return document.querySelector('#assignee').value"))
+                    .isEqualTo(staff.id);
+            desk.screenshot("desk-conversation");
+
+            // a canned reply by its shortcut, filled in for this customer, read over and sent
+            desk.find("#composer-input").sendKeys("/th");
+            desk.until("the canned replies", () -> desk.find("#canned-menu").isDisplayed());
+            desk.press(Keys.ENTER);
+            String filled = "Thanks for asking, " + customer.name + "!";
+            desk.until(
+                    "the reply in the composer",
+                    () -> filled.equals(desk.find("#composer-input").getAttribute("value")));
+            desk.press(Keys.ENTER);
+            shopper.until("the answer", () -> texts(shopper).contains(filled));
+
+            // resolved from the keyboard; the customer is asked for a rating and gives one
+            desk.shortcut("r", Keys.ALT, Keys.SHIFT);
+            desk.until(
+                    "resolved",
+                    () -> "true"
+                            .equals(desk.find(".desk-bar [data-status='resolved']")
+                                    .getAttribute("aria-pressed")));
+            shopper.until("the rating card", () -> shopper.find(".rating-card").isDisplayed());
+            shopper.screenshot("desk-rating");
+            shopper.find(".rating-card [data-stars='5']").click();
+            shopper.find("#rating-comment").sendKeys("Quick answer");
+            shopper.find(".rating-card button[type=submit]").click();
+            shopper.until(
+                    "thanks", () -> shopper.find(".rating-card.rated").getText().contains("5 of 5"));
+
+            // the store's facts beside the conversation count it
+            desk.find("#desk-tabs [data-status='resolved']").click();
+            desk.find(roomButton).click();
+            desk.until(
+                    "the rating in the store's facts",
+                    () -> desk.find(".store-facts").getText().contains("5 of 5 (1)"));
+            desk.screenshot("desk-facts");
+        }
+    }
+
+    private static void awaitOnline(Browser browser) {
+        browser.until("the socket", () -> "open".equals(browser.script("return window.__chat?.socket.status")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(Browser browser) {
+        return (List<String>)
+                browser.script("return [...document.querySelectorAll('.messages .text')].map(p => p.textContent)");
+    }
+}
