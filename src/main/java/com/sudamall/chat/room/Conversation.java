@@ -57,6 +57,20 @@ public record Conversation(
                 resolutions);
     }
 
+    /** With these labels. */
+    public Conversation withLabels(List<String> labels) {
+        return new Conversation(
+                roomId,
+                status,
+                snoozedUntil,
+                assigneeId,
+                labels,
+                firstMessageAt,
+                firstResponseAt,
+                resolvedAt,
+                resolutions);
+    }
+
     /** Handled by {@code assigneeId}. */
     public Conversation withAssignee(String assigneeId) {
         return new Conversation(

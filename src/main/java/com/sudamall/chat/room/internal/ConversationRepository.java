@@ -27,30 +27,6 @@ public class ConversationRepository {
             c.resolutions
             """;
 
-    private record Row(
-            UUID roomId,
-            ConversationStatus status,
-            @Nullable Instant snoozedUntil,
-            @Nullable String assigneeId,
-            @Nullable Instant firstMessageAt,
-            @Nullable Instant firstResponseAt,
-            @Nullable Instant resolvedAt,
-            int resolutions) {
-
-        Conversation with(List<String> labels) {
-            return new Conversation(
-                    roomId,
-                    status,
-                    snoozedUntil,
-                    assigneeId,
-                    labels,
-                    firstMessageAt,
-                    firstResponseAt,
-                    resolvedAt,
-                    resolutions);
-        }
-    }
-
     private record Label(UUID roomId, String label) {}
 
     private final JdbcClient jdbc;
@@ -79,7 +55,8 @@ public class ConversationRepository {
                 .param("roomId", roomId)
                 .query(ConversationRepository::row)
                 .optional()
-                .map(row -> row.with(withLabels ? labels(List.of(roomId)).getOrDefault(roomId, List.of()) : List.of()));
+                .map(found ->
+                        withLabels ? found.withLabels(labels(List.of(roomId)).getOrDefault(roomId, List.of())) : found);
     }
 
     /** The conversations of those rooms that have one. */
@@ -87,13 +64,13 @@ public class ConversationRepository {
         if (roomIds.isEmpty()) {
             return Map.of();
         }
-        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.room_id IN (:roomIds)")
+        List<Conversation> rows = jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.room_id IN (:roomIds)")
                 .param("roomIds", roomIds)
                 .query(ConversationRepository::row)
                 .list();
         Map<UUID, List<String>> labels = labels(roomIds);
         Map<UUID, Conversation> found = new HashMap<>();
-        rows.forEach(row -> found.put(row.roomId(), row.with(labels.getOrDefault(row.roomId(), List.of()))));
+        rows.forEach(row -> found.put(row.roomId(), row.withLabels(labels.getOrDefault(row.roomId(), List.of()))));
         return found;
     }
 
@@ -131,18 +108,14 @@ public class ConversationRepository {
 
     /** The conversations of a store whose customer first wrote at or after {@code since} (conversations_store_idx). */
     public List<Conversation> findByStore(String storeId, Instant since) {
-        return jdbc
-                .sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + """
                          FROM conversations c
                         WHERE c.store_id = :storeId AND c.first_message_at >= :since
                         """)
                 .param("storeId", storeId)
                 .param("since", Timestamps.param(since))
                 .query(ConversationRepository::row)
-                .list()
-                .stream()
-                .map(row -> row.with(List.of()))
-                .toList();
+                .list();
     }
 
     private record Load(String assigneeId, long openCount) {}
@@ -190,12 +163,14 @@ public class ConversationRepository {
                 .collect(Collectors.groupingBy(Label::roomId, Collectors.mapping(Label::label, Collectors.toList())));
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(
+    /** A row without its labels, read apart. */
+    private static Conversation row(ResultSet rs, int n) throws SQLException {
+        return new Conversation(
                 rs.getObject("room_id", UUID.class),
                 ConversationStatus.fromWire(rs.getString("status")),
                 Timestamps.read(rs, "snoozed_until"),
                 rs.getString("assignee_id"),
+                List.of(),
                 Timestamps.read(rs, "first_message_at"),
                 Timestamps.read(rs, "first_response_at"),
                 Timestamps.read(rs, "resolved_at"),
