@@ -3,7 +3,7 @@
 
 import { ApiError, del, get, objectUrl, patch, post, upload } from "./api.js";
 import { bytes, day, el, icon, isStoreSide, isTeamSide, money, readsForMe, roomTitle, time } from "./format.js";
-import { CannedMenu, DeskBar, ratingCard, storeFacts } from "./desk.js";
+import { CannedMenu, DeskBar, isConversation, ratingCard, storeFacts } from "./desk.js";
 import { menuButton } from "./menu.js";
 
 const PAGE = 50;
@@ -62,6 +62,10 @@ export class Conversation {
     const attach = el("label", { class: "icon-button", for: "file-input", title: "Attach a file", tabindex: "0",
       onkeydown: (e) => (e.key === "Enter" || e.key === " ") && this.fileInput.click() }, icon("clip", 22), el("span", { class: "visually-hidden" }, "Attach a file"));
     this.canned = new CannedMenu(this.input, () => this.room, this.me);
+    // the team of a conversation writes notes to itself from the same composer (Alt+Shift+N)
+    this.noteToggle = el("button", { type: "button", class: "note-toggle", "aria-pressed": "false", hidden: true,
+      title: "Internal note: only your team sees it (Alt+Shift+N)", onclick: () => this.setNoteMode(!this.noteMode) }, "Note");
+    this.sendButton = el("button", { type: "submit", class: "send" }, "Send");
     this.composer = el(
       "form",
       { class: "composer", onsubmit: (e) => (e.preventDefault(), this.sendText()) },
@@ -69,7 +73,8 @@ export class Conversation {
       this.fileInput,
       attach,
       this.input,
-      el("button", { type: "submit", class: "send" }, "Send"),
+      this.noteToggle,
+      this.sendButton,
     );
     this.context = el("aside", { class: "context", "aria-label": "Order and product" });
     this.deskSlot = el("div", { class: "desk-slot" });
@@ -77,7 +82,7 @@ export class Conversation {
     const main = el("section", { class: "conversation-main" }, this.header, this.deskSlot, this.scroller, this.typingLine, this.ratingSlot, this.replyBar, this.progress, this.composer);
     this.root.replaceChildren(main, this.context, this.announcer);
     document.addEventListener("visibilitychange", () => this.readLatest());
-    document.addEventListener("keydown", (e) => this.desk?.shortcut(e));
+    document.addEventListener("keydown", (e) => this.desk?.shortcut(e) || this.noteShortcut(e));
     setInterval(() => this.renderTyping(), 1000);
   }
 
@@ -92,6 +97,8 @@ export class Conversation {
     this.list.replaceChildren();
     this.renderHeader();
     this.renderDesk();
+    this.noteToggle.hidden = !(isConversation(room) && isTeamSide(room, this.me));
+    this.setNoteMode(false);
     this.root.hidden = false;
     const page = await get(`rooms/${room.room_id}/messages/?limit=${PAGE}`);
     if (this.room !== room) return;
@@ -181,11 +188,28 @@ export class Conversation {
 
   // --- sending
 
+  /** Note mode: what is sent goes to the team only, and the composer shows it. */
+  setNoteMode(on) {
+    this.noteMode = on && !this.noteToggle.hidden;
+    this.noteToggle.setAttribute("aria-pressed", String(this.noteMode));
+    this.composer.classList.toggle("note-mode", this.noteMode);
+    this.input.placeholder = this.noteMode ? "Write a note only your team sees" : "Write a message";
+    this.sendButton.textContent = this.noteMode ? "Add note" : "Send";
+  }
+
+  noteShortcut(e) {
+    if (!e.altKey || !e.shiftKey || e.code !== "KeyN" || this.noteToggle.hidden) return false;
+    e.preventDefault();
+    this.setNoteMode(!this.noteMode);
+    this.input.focus();
+    return true;
+  }
+
   sendText() {
     const content = this.input.value.trim();
     if (!content || !this.room) return;
-    const clientMsgId = this.socket.sendText(this.room.room_id, content, this.replyTo?.id);
-    const node = el("li", { class: "message mine pending", dataset: { clientMsgId } },
+    const clientMsgId = this.socket.sendText(this.room.room_id, content, this.replyTo?.id, this.noteMode);
+    const node = el("li", { class: "message mine pending" + (this.noteMode ? " note" : ""), dataset: { clientMsgId } },
       el("div", { class: "bubble-row" },
         el("div", { class: "bubble" }, el("p", { class: "text" }, content), el("span", { class: "meta" }, "sending…"))));
     this.pendingNodes.set(clientMsgId, node);
@@ -240,6 +264,8 @@ export class Conversation {
 
   startReply(message) {
     this.replyTo = message;
+    // only a note answers a note: the customer never reads what it quotes
+    if (message.message_type === "note") this.setNoteMode(true);
     this.replyBar.hidden = false;
     this.replyBar.replaceChildren(
       el("span", {}, "Replying to ", el("strong", {}, message.sender?.name ?? "system"), ": ", message.content.slice(0, 80)),
@@ -387,9 +413,12 @@ export class Conversation {
     const newDay = !previous || day(previous.sent_at) !== day(message.sent_at);
     const mine = message.sender?.id === this.me.id;
     const system = message.message_type === "system";
-    const startsRun = newDay || previous?.sender?.id !== message.sender?.id || previous?.message_type === "system";
-    const classes = ["message", mine ? "mine" : "theirs", system ? "system" : "", startsRun ? "run-start" : "", message.is_deleted ? "deleted" : ""];
+    const note = message.message_type === "note";
+    const startsRun = newDay || previous?.sender?.id !== message.sender?.id || previous?.message_type === "system"
+      || (previous?.message_type === "note") !== note;
+    const classes = ["message", mine ? "mine" : "theirs", system ? "system" : "", note ? "note" : "", startsRun ? "run-start" : "", message.is_deleted ? "deleted" : ""];
     const bubble = el("div", { class: "bubble" });
+    if (note) bubble.append(el("span", { class: "note-label" }, "Note · only your team sees this"));
     if (startsRun && !mine && !system) bubble.append(el("span", { class: "sender" }, message.sender?.name ?? ""));
     if (message.reply_to) bubble.append(this.quote(message.reply_to));
     if (message.is_deleted) bubble.append(el("p", { class: "text" }, "This message was deleted"));
@@ -422,7 +451,7 @@ export class Conversation {
     const item = (label, action, danger) => ({ label, danger, action: () => action.call(this, message) });
     return menuButton("Message actions", icon("more"), [
       item("Reply", this.startReply),
-      mine && message.message_type === "text" && item("Edit", this.edit),
+      mine && (message.message_type === "text" || message.message_type === "note") && item("Edit", this.edit),
       mine ? item("Delete", this.remove, true) : item("Report", this.report, true),
     ]);
   }

@@ -85,10 +85,12 @@ export class ChatSocket extends EventTarget {
     if (!this.lastSeq.has(roomId) || seq > this.lastSeq.get(roomId)) this.lastSeq.set(roomId, seq);
   }
 
-  sendText(roomId, content, replyTo) {
+  /** Text, or with {@code note} the team's internal note; acked by client_msg_id. */
+  sendText(roomId, content, replyTo, note = false) {
     const clientMsgId = crypto.randomUUID();
     const frame = { type: "text", room_id: roomId, content, client_msg_id: clientMsgId };
     if (replyTo) frame.reply_to = replyTo;
+    if (note) frame.message_type = "note";
     this.pending.set(clientMsgId, frame);
     this.raw(frame);
     return clientMsgId;

@@ -74,7 +74,7 @@ public class MessageChanges {
             // an approved message edited would reach the room unreviewed
             throw ChatException.forbidden("Messages in a moderated room can't be edited");
         }
-        MessageRow row = rules.requireInRoom(messageId, roomId, null);
+        MessageRow row = rules.requireInRoom(messageId, room, user.id(), null);
         if (!user.id().equals(row.senderId())) {
             throw ChatException.forbidden("Only the sender can edit a message");
         }
@@ -87,7 +87,10 @@ public class MessageChanges {
                     ErrorCode.EDIT_WINDOW_CLOSED,
                     "Messages can be edited for " + properties.editWindow().toMinutes() + " minutes after sending");
         }
-        ContentScreen.Screened screened = screen.screen(room, rules.checkText(text));
+        // a note stays with the team, which the content filters do not guard against itself (as on sending)
+        ContentScreen.Screened screened = row.type() == MessageType.NOTE
+                ? ContentScreen.Screened.clean(rules.checkText(text))
+                : screen.screen(room, rules.checkText(text));
         messages.updateContent(messageId, screened.content(), screened.original(), now);
         if (screened.flagReason() != null) {
             moderationState.markFlagged(messageId, screened.flagReason());
@@ -104,7 +107,7 @@ public class MessageChanges {
     @Transactional
     public void delete(CurrentUser user, UUID roomId, UUID messageId) {
         Room room = access.requireVisible(user, roomId);
-        MessageRow row = rules.requireInRoom(messageId, roomId, null);
+        MessageRow row = rules.requireInRoom(messageId, room, user.id(), null);
         if (!user.id().equals(row.senderId()) && !access.canModerate(user, room)) {
             throw ChatException.forbidden("Only the sender or a moderator can delete a message");
         }
@@ -113,19 +116,23 @@ public class MessageChanges {
             if (row.attachmentId() != null) {
                 attachments.release(List.of(row.attachmentId()));
             }
-            events.publishEvent(new MessageDeleted(roomId, messageId, row.seq()));
+            events.publishEvent(new MessageDeleted(roomId, messageId, row.seq(), row.type() == MessageType.NOTE));
         }
     }
 
     /** The message, if the user may see it; one in a room the user is not in is as unknown as one that never was. */
     public Message requireVisible(CurrentUser user, UUID messageId) {
         MessageRow row = messages.find(messageId).orElseThrow(() -> ChatException.notFound("Message"));
+        Room room;
         try {
-            access.requireVisible(user, row.roomId());
+            room = access.requireVisible(user, row.roomId());
         } catch (RoomNotFoundException e) {
             throw ChatException.notFound("Message");
         }
         if (row.seq() == null && !user.id().equals(row.senderId()) && !user.isModerator()) {
+            throw ChatException.notFound("Message");
+        }
+        if (row.type() == MessageType.NOTE && room.hidesNotesFrom(user.id())) {
             throw ChatException.notFound("Message");
         }
         return representation

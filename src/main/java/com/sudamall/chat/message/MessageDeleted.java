@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param roomId its room
  * @param messageId the message
  * @param seq its position
+ * @param isNote whether it was an internal note, which its room's customer never saw
  */
 public record MessageDeleted(
-        UUID roomId, UUID messageId, @Nullable Long seq) {}
+        UUID roomId, UUID messageId, @Nullable Long seq, boolean isNote) {}

@@ -31,6 +31,7 @@ public class MessageHistory {
     private final MessageRepresentation representation;
     private final ReadCursors cursors;
     private final UserService users;
+    private final MessageRules rules;
 
     MessageHistory(
             RoomAccess access,
@@ -38,13 +39,15 @@ public class MessageHistory {
             MessageModerationRepository moderationState,
             MessageRepresentation representation,
             ReadCursors cursors,
-            UserService users) {
+            UserService users,
+            MessageRules rules) {
         this.access = access;
         this.messages = messages;
         this.moderationState = moderationState;
         this.representation = representation;
         this.cursors = cursors;
         this.users = users;
+        this.rules = rules;
     }
 
     /**
@@ -60,13 +63,22 @@ public class MessageHistory {
     /** The seed's {@code get_chat_history}: page {@code page} of {@code perPage}, newest first. */
     public SeedPage page(CurrentUser user, UUID roomId, int page, int perPage, boolean markRead) {
         Room room = access.requireVisible(user, roomId);
-        // seq is gapless, so page n is the seq range just below last_seq - (n-1) * perPage.
-        long newest = room.lastSeq() - (long) (page - 1) * perPage;
-        List<MessageRow> rows = newest <= 0
-                ? List.of()
-                : messages.findBetween(roomId, newest - perPage, newest + 1, perPage, MessageRepository.From.NEWEST);
+        long notes = room.hidesNotesFrom(user.id()) ? messages.countNotes(roomId, 0, room.lastSeq()) : 0;
+        List<MessageRow> rows;
+        if (notes > 0) {
+            // the customer's pages close over the team's notes: few rooms, and short ones
+            rows = messages.findPageWithoutNotes(roomId, (long) (page - 1) * perPage, perPage);
+        } else {
+            // seq is gapless, so page n is the seq range just below last_seq - (n-1) * perPage.
+            long newest = room.lastSeq() - (long) (page - 1) * perPage;
+            rows = newest <= 0
+                    ? List.of()
+                    : messages.findBetween(
+                            roomId, newest - perPage, newest + 1, perPage, MessageRepository.From.NEWEST, true);
+        }
         List<Message> messages = read(user, room, rows, markRead);
-        return new SeedPage(page == 1 ? withHeld(user, room, messages, true) : messages, room.lastSeq(), page, perPage);
+        return new SeedPage(
+                page == 1 ? withHeld(user, room, messages, true) : messages, room.lastSeq() - notes, page, perPage);
     }
 
     /**
@@ -94,12 +106,13 @@ public class MessageHistory {
         }
         long after = afterSeq == null ? 0 : afterSeq;
         long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+        boolean withNotes = !room.hidesNotesFrom(user.id());
         List<MessageRow> rows;
         if (afterSeq != null) {
-            rows = messages.findBetween(roomId, after, before, limit + 1, MessageRepository.From.OLDEST);
+            rows = messages.findBetween(roomId, after, before, limit + 1, MessageRepository.From.OLDEST, withNotes);
         } else {
             rows = new ArrayList<>(
-                    messages.findBetween(roomId, after, before, limit + 1, MessageRepository.From.NEWEST));
+                    messages.findBetween(roomId, after, before, limit + 1, MessageRepository.From.NEWEST, withNotes));
         }
         boolean hasMore = rows.size() > limit;
         List<MessageRow> page = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
@@ -118,20 +131,26 @@ public class MessageHistory {
      */
     public SeqPage replay(CurrentUser user, UUID roomId, long afterSeq, int limit) {
         Room room = access.requireSubscriber(user, roomId);
-        List<MessageRow> rows =
-                messages.findBetween(roomId, afterSeq, Long.MAX_VALUE, limit + 1, MessageRepository.From.OLDEST);
+        List<MessageRow> rows = messages.findBetween(
+                roomId,
+                afterSeq,
+                Long.MAX_VALUE,
+                limit + 1,
+                MessageRepository.From.OLDEST,
+                !room.hidesNotesFrom(user.id()));
         boolean hasMore = rows.size() > limit;
         List<MessageRow> page = rows.subList(0, Math.min(limit, rows.size()));
         return new SeqPage(read(user, room, page, false), hasMore);
     }
 
     /**
-     * The newest messages after a reader's cursor, oldest first, whoever asks: what a missed-message alert quotes.
-     * Deleted messages are left out.
+     * The newest messages after a reader's cursor, oldest first: what a missed-message alert quotes. Deleted
+     * messages are left out, and notes when the reader is the conversation's customer.
      */
-    public List<Message> unreadTail(UUID roomId, long afterSeq, int limit) {
-        List<MessageRow> rows = new ArrayList<>(
-                messages.findBetween(roomId, afterSeq, Long.MAX_VALUE, limit, MessageRepository.From.NEWEST));
+    public List<Message> unreadTail(UUID roomId, String readerId, long afterSeq, int limit) {
+        boolean withNotes = !access.require(roomId).hidesNotesFrom(readerId);
+        List<MessageRow> rows = new ArrayList<>(messages.findBetween(
+                roomId, afterSeq, Long.MAX_VALUE, limit, MessageRepository.From.NEWEST, withNotes));
         Collections.reverse(rows);
         return representation.render(rows).stream().filter(m -> !m.isDeleted()).toList();
     }
@@ -182,12 +201,27 @@ public class MessageHistory {
     /** Moves the caller's read cursor up to the given message (never back). */
     public ReadState markRead(CurrentUser user, UUID roomId, UUID upTo) {
         Room room = access.requireVisible(user, roomId);
-        MessageRow row = messages.find(upTo)
-                .filter(m -> m.roomId().equals(roomId) && m.seq() != null)
-                .orElseThrow(() -> ChatException.invalid("up_to", "no such message in this room"));
+        MessageRow row = rules.requireInRoom(upTo, room, user.id(), "up_to");
         cursors.advance(roomId, user.id(), row.seq());
         long cursor = access.member(roomId, user.id()).map(Member::lastReadSeq).orElse(0L);
-        return new ReadState(roomId, cursor, Math.max(0, room.lastSeq() - cursor));
+        return new ReadState(roomId, cursor, unreadBetween(room, user.id(), cursor, room.lastSeq()));
+    }
+
+    /**
+     * The messages with {@code lastReadSeq < seq <= upToSeq} that count as unread for the reader: all of them, but
+     * the notes for a conversation's customer (a count over the unread range of the room's seq index).
+     */
+    public long unreadBetween(UUID roomId, String readerId, long lastReadSeq, long upToSeq) {
+        return unreadBetween(access.require(roomId), readerId, lastReadSeq, upToSeq);
+    }
+
+    /** {@link #unreadBetween(UUID, String, long, long)} in a room at hand. */
+    public long unreadBetween(Room room, String readerId, long lastReadSeq, long upToSeq) {
+        long unread = Math.max(0, upToSeq - lastReadSeq);
+        if (unread > 0 && room.hidesNotesFrom(readerId)) {
+            unread -= messages.countNotes(room.id(), lastReadSeq, upToSeq);
+        }
+        return unread;
     }
 
     /**
@@ -200,10 +234,7 @@ public class MessageHistory {
 
     /** The participants other than the sender whose read cursor has passed the message. */
     public List<Receipt> readBy(CurrentUser user, UUID roomId, UUID messageId) {
-        access.requireVisible(user, roomId);
-        MessageRow row = messages.find(messageId)
-                .filter(m -> m.roomId().equals(roomId) && m.seq() != null)
-                .orElseThrow(() -> ChatException.notFound("Message"));
+        MessageRow row = rules.requireInRoom(messageId, access.requireVisible(user, roomId), user.id(), null);
         List<Member> readers = access.members(roomId).stream()
                 .filter(m -> !m.userId().equals(row.senderId()) && m.lastReadSeq() >= row.seq())
                 .toList();

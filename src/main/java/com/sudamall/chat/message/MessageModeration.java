@@ -77,7 +77,8 @@ public class MessageModeration {
                         Math.max(0, row.seq() - around - 1),
                         row.seq() + around + 1,
                         2 * around + 1,
-                        MessageRepository.From.OLDEST)
+                        MessageRepository.From.OLDEST,
+                        true)
                 .stream()
                 .filter(m -> !m.id().equals(messageId))
                 .toList();
@@ -131,7 +132,7 @@ public class MessageModeration {
         if (row.attachmentId() != null) {
             attachments.release(List.of(row.attachmentId()));
         }
-        events.publishEvent(new MessageDeleted(row.roomId(), row.id(), row.seq()));
+        events.publishEvent(new MessageDeleted(row.roomId(), row.id(), row.seq(), false));
     }
 
     private MessageRow require(UUID messageId) {

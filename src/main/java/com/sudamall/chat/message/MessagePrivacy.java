@@ -69,7 +69,8 @@ public class MessagePrivacy {
         }
         erasable.stream()
                 .filter(m -> m.seq() != null)
-                .forEach(m -> events.publishEvent(new MessageDeleted(m.roomId(), m.id(), m.seq())));
+                .forEach(m -> events.publishEvent(new MessageDeleted(
+                        m.roomId(), m.id(), m.seq(), MessageType.NOTE.wireName().equals(m.messageType()))));
         return erasable.size();
     }
 }

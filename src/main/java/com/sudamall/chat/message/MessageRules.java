@@ -3,6 +3,7 @@ package com.sudamall.chat.message;
 import com.sudamall.chat.message.internal.MessageProperties;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRow;
+import com.sudamall.chat.room.Room;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import java.util.Map;
@@ -22,10 +23,14 @@ class MessageRules {
         this.properties = properties;
     }
 
-    /** A numbered message of the room; else 404, or a 400 naming {@code field} when a body named it. */
-    MessageRow requireInRoom(UUID messageId, UUID roomId, @Nullable String field) {
+    /**
+     * A numbered message of the room that the reader may see (a note is as unknown to the customer as a message
+     * that never was); else 404, or a 400 naming {@code field} when a body named it.
+     */
+    MessageRow requireInRoom(UUID messageId, Room room, String readerId, @Nullable String field) {
         return messages.find(messageId)
-                .filter(m -> m.roomId().equals(roomId) && m.seq() != null)
+                .filter(m -> m.roomId().equals(room.id()) && m.seq() != null)
+                .filter(m -> m.type() != MessageType.NOTE || !room.hidesNotesFrom(readerId))
                 .orElseThrow(() -> field == null
                         ? ChatException.notFound("Message")
                         : ChatException.invalid(field, "no such message in this room"));

@@ -11,6 +11,7 @@ import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRow;
 import com.sudamall.chat.message.internal.MessageStore;
 import com.sudamall.chat.room.Conduct;
+import com.sudamall.chat.room.Conversations;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
@@ -35,6 +36,7 @@ public class MessageService {
     private final ContentScreen screen;
     private final Conduct conduct;
     private final MessageRules rules;
+    private final Conversations conversations;
 
     MessageService(
             RoomAccess access,
@@ -45,7 +47,8 @@ public class MessageService {
             AttachmentService attachments,
             ContentScreen screen,
             Conduct conduct,
-            MessageRules rules) {
+            MessageRules rules,
+            Conversations conversations) {
         this.access = access;
         this.store = store;
         this.messages = messages;
@@ -55,6 +58,7 @@ public class MessageService {
         this.screen = screen;
         this.conduct = conduct;
         this.rules = rules;
+        this.conversations = conversations;
     }
 
     /**
@@ -73,6 +77,9 @@ public class MessageService {
         Room room = access.requireSender(command.sender(), command.roomId());
         conduct.checkSend(command.sender().id(), room);
         checkClientMsgId(command.clientMsgId());
+        if (command.type() == MessageType.NOTE) {
+            return sendNote(room, command);
+        }
         if (command.attachmentId() != null) {
             return sendFile(room, command, command.attachmentId());
         }
@@ -86,11 +93,41 @@ public class MessageService {
         return storeSend(room, command, MessageType.TEXT, rules.checkText(command.content()), null);
     }
 
-    /** Stores a text or file send, once its reply target is checked to be in the room. */
+    /**
+     * An internal note of the store desk: text the team that answers a conversation writes for itself. It takes the
+     * room's next seq like any message, and never reaches the customer ({@link Room#hidesNotesFrom}). The content
+     * filters and pre-moderation guard what the other side reads, and the customer never reads a note: neither
+     * applies.
+     */
+    private Sent sendNote(Room room, SendMessage command) {
+        if (!room.type().isConversation()) {
+            throw ChatException.invalid(
+                    "message_type", "notes are written in customer_store and customer_support rooms");
+        }
+        if (!conversations.isTeam(command.sender(), room)) {
+            throw ChatException.forbidden("Only the team that answers this conversation can write notes");
+        }
+        if (command.attachmentId() != null) {
+            throw ChatException.invalid("message_type", "a note is text only");
+        }
+        String content = rules.checkText(command.content());
+        if (command.replyTo() != null) {
+            rules.requireInRoom(command.replyTo(), room, command.sender().id(), "reply_to");
+        }
+        MessageStore.Draft draft =
+                new MessageStore.Draft(MessageType.NOTE, content, command.replyTo(), command.clientMsgId(), null, null);
+        return store.store(room, command.sender().id(), draft);
+    }
+
+    /** Stores a text or file send, once its reply target is checked to be in the room and seen by all of it. */
     private Sent storeSend(
             Room room, SendMessage command, MessageType type, String content, @Nullable UUID attachmentId) {
-        if (command.replyTo() != null) {
-            rules.requireInRoom(command.replyTo(), room.id(), "reply_to");
+        if (command.replyTo() != null
+                && rules.requireInRoom(command.replyTo(), room, command.sender().id(), "reply_to")
+                                .type()
+                        == MessageType.NOTE) {
+            // the customer would see an answer to what they can never read
+            throw ChatException.invalid("reply_to", "only a note can answer a note");
         }
         MessageStore.Draft draft =
                 new MessageStore.Draft(type, content, command.replyTo(), command.clientMsgId(), null, attachmentId);

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.sudamall.chat.web.ChatException;
 import java.util.Locale;
 
-/** The seed's message types. */
+/**
+ * The seed's message types, and {@code note}: the store desk's internal note, which only the team that answers a
+ * conversation ever receives.
+ */
 public enum MessageType {
     TEXT,
     IMAGE,
     FILE,
     PRODUCT,
     ORDER,
-    SYSTEM;
+    SYSTEM,
+    NOTE;
 
     @JsonValue
     public String wireName() {
@@ -25,6 +29,6 @@ public enum MessageType {
                 return type;
             }
         }
-        throw ChatException.invalid("message_type", "must be one of text, image, file, product, order, system");
+        throw ChatException.invalid("message_type", "must be one of text, image, file, product, order, system, note");
     }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param type room type
  * @param storeId the store of a customer-store room
  * @param productId the product the conversation is about
- * @param customerId the customer of a customer-store room
+ * @param customerId the customer of a customer-store or customer-support room
  * @param isActive false once the last participant left
  * @param isPrivate the seed's privacy flag
  * @param allowFileSharing whether files may be sent
@@ -44,4 +44,13 @@ public record Room(
         long lastSeq,
         @Nullable Instant lastMessageAt,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /**
+     * Whether the store desk's internal notes are kept from this user: the conversation's customer. Everyone else in
+     * a conversation is of the team that answers it (the doors that add participants see to that).
+     */
+    public boolean hidesNotesFrom(String userId) {
+        return type.isConversation() && userId.equals(customerId);
+    }
+}

@@ -50,6 +50,14 @@ public class RoomParticipants {
             throw ChatException.forbidden("Only the room's owner or a moderator can add participants");
         }
         RoomAccess.requireActive(room);
+        if (room.type().isConversation() && !userId.equals(room.customerId()) && !answersCustomers(userId, room)) {
+            // everyone in a conversation but its customer reads the team's internal notes
+            throw ChatException.invalid(
+                    "user",
+                    room.type() == RoomType.CUSTOMER_STORE
+                            ? "only the store's owner and staff join a customer's conversation with the store"
+                            : "only support agents join a customer's support conversation");
+        }
         rooms.lock(roomId);
         if (members.isMember(roomId, userId)) {
             return room;
@@ -64,6 +72,12 @@ public class RoomParticipants {
         events.publishEvent(new RoomChanged(roomId));
         events.publishEvent(new MemberJoined(roomId, room.name(), userId, caller.id()));
         return rooms.find(roomId).orElseThrow();
+    }
+
+    private boolean answersCustomers(String userId, Room room) {
+        return room.type() == RoomType.CUSTOMER_STORE
+                ? access.isStoreSide(userId, room)
+                : users.supportAgents().contains(userId);
     }
 
     /**

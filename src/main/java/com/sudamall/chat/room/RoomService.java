@@ -100,6 +100,12 @@ public class RoomService {
                     .filter(id -> !agents.contains(id))
                     .findFirst()
                     .orElse(null);
+            String customer = customerId;
+            if (participants.stream().anyMatch(id -> !id.equals(customer) && !agents.contains(id))) {
+                // the customer's side is the customer alone: what the team writes to itself stays with the team
+                throw ChatException.invalid(
+                        "participants", "a customer_support room has one customer; everyone else is a support agent");
+            }
             assignAgent(caller, participants, agents);
         }
         int max = maxParticipants(command);

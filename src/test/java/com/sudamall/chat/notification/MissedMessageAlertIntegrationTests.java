@@ -134,6 +134,33 @@ class MissedMessageAlertIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theTeamsNotesNeverAlertTheCustomerNorShowInTheirEmail() throws Exception {
+        ChatClient owner = login("owner");
+        ChatClient staff = login("staff");
+        ChatClient customer = login("customer");
+        String room = roomId(customerStoreRoom(customer, createStore(owner, staff), owner.id));
+        send(customer, room, "Do you ship to Lyon?");
+        staff.post(
+                        "rooms/" + room + "/send_message/",
+                        Map.of("content", "check the courier's price list", "message_type", "note"))
+                .expect(201);
+
+        // the note alerts the owner, who has not read it, and not the customer
+        await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(owner).size() == 1);
+        assertThat(GreenMailUtil.getBody(emailsTo(owner).getFirst())).contains("check the courier's price list");
+        Thread.sleep(2_500);
+        assertThat(emailsTo(customer)).isEmpty();
+        assertThat(missedFor(customer)).isEmpty();
+
+        send(owner, room, "Yes, in two days");
+        MimeMessage email = await().atMost(Duration.ofSeconds(20))
+                .until(() -> emailsTo(customer), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(email.getSubject()).isEqualTo("You have 1 unread message on Sudamall");
+        assertThat(GreenMailUtil.getBody(email)).contains("Yes, in two days").doesNotContain("courier");
+    }
+
+    @Test
     void settingsNeedAValue() {
         ChatClient carol = login("carol");
         carol.patch("me/", Map.of()).expectProblem(400, "validation_failed");

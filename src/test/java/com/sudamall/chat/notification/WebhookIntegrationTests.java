@@ -149,18 +149,24 @@ class WebhookIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aConversationsNewStatusAndAssigneeAreReported() {
+    void aConversationsNewStatusAndAssigneeAreReportedAndItsNotesAreNot() {
         ChatClient owner = login("owner");
         ChatClient staff = login("staff");
         ChatClient customer = login("customer");
         String store = createStore(owner, staff);
         String room = roomId(customerStoreRoom(customer, store, owner.id));
         send(customer, room, "Where is my parcel?");
+        String note = staff.post(
+                        "rooms/" + room + "/send_message/",
+                        Map.of("content", "courier lost it, refund", "message_type", "note"))
+                .expect(201)
+                .path("id")
+                .asString();
         owner.patch("rooms/" + room + "/", Map.of("status", "resolved", "assignee", staff.id))
                 .expect(200);
         customer.post("rooms/" + room + "/rating/", Map.of("rating", 4, "comment", "fine"))
                 .expect(201);
-        send(customer, room, "One more question");
+        String last = send(customer, room, "One more question").path("id").asString();
 
         List<Received> statuses = await().atMost(Duration.ofSeconds(15))
                 .until(() -> deliveries("conversation.status_changed", "room_id", room), list -> list.size() == 2);
@@ -189,6 +195,10 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(rated.path("rating").asInt()).isEqualTo(4);
         assertThat(rated.path("comment").asString()).isEqualTo("fine");
         assertThat(rated.path("customer").asString()).isEqualTo(customer.id);
+
+        // the team's note is its own: the platform hears of what the two sides said to each other only
+        await().atMost(Duration.ofSeconds(15)).until(() -> messageDeliveries(last), list -> !list.isEmpty());
+        assertThat(messageDeliveries(note)).isEmpty();
     }
 
     private static List<Received> deliveries(String type, String field, String value) {

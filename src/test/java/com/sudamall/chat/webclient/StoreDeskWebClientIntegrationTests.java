@@ -13,8 +13,8 @@ import org.openqa.selenium.Keys;
 
 /**
  * The store desk in real browsers: a customer asks, the conversation goes to the staff member who is online, who
- * answers with a canned reply picked by its shortcut, resolves it from the keyboard, and sees the customer's rating
- * in the store's reply facts.
+ * adds a note for the team, answers with a canned reply picked by its shortcut, resolves it from the keyboard, and
+ * sees the customer's rating in the store's reply facts.
  */
 class StoreDeskWebClientIntegrationTests extends IntegrationTest {
 
@@ -59,6 +59,17 @@ class StoreDeskWebClientIntegrationTests extends IntegrationTest {
             desk.until("the desk bar", () -> desk.find(".desk-bar").isDisplayed());
             assertThat(desk.script("return document.querySelector('#assignee').value"))
                     .isEqualTo(staff.id);
+
+            // a note for the team, written in note mode (Alt+Shift+N): shown apart, and never on the customer's page
+            desk.shortcut("n", Keys.ALT, Keys.SHIFT);
+            desk.until(
+                    "note mode", () -> "true".equals(desk.find(".note-toggle").getAttribute("aria-pressed")));
+            desk.find("#composer-input").sendKeys("Lisbon is zone 2, see the price list" + Keys.ENTER);
+            desk.until(
+                    "the note, marked as one",
+                    () -> desk.all(".message.note:not(.pending) .note-label").size() == 1);
+            assertThat(desk.find(".message.note .text").getText()).isEqualTo("Lisbon is zone 2, see the price list");
+            desk.find(".note-toggle").click();
             desk.screenshot("desk-conversation");
 
             // a canned reply by its shortcut, filled in for this customer, read over and sent
@@ -71,6 +82,7 @@ class StoreDeskWebClientIntegrationTests extends IntegrationTest {
                     () -> filled.equals(desk.find("#composer-input").getAttribute("value")));
             desk.press(Keys.ENTER);
             shopper.until("the answer", () -> texts(shopper).contains(filled));
+            assertThat(texts(shopper)).noneMatch(text -> text.contains("Lisbon is zone 2"));
 
             // resolved from the keyboard; the customer is asked for a rating and gives one
             desk.shortcut("r", Keys.ALT, Keys.SHIFT);

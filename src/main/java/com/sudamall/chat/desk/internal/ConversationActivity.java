@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.room.Conversation;
 import com.sudamall.chat.room.Conversations;
 import com.sudamall.chat.room.Room;
@@ -36,8 +37,11 @@ class ConversationActivity {
     void on(MessageSent event) {
         Room room = event.room();
         Message message = event.message();
-        if (!room.type().isConversation() || message.sender() == null || message.seq() == null) {
-            return;
+        if (!room.type().isConversation()
+                || message.sender() == null
+                || message.seq() == null
+                || message.messageType() == MessageType.NOTE) {
+            return; // a note answers no one: it is the team talking to itself
         }
         if (message.sender().id().equals(room.customerId())) {
             Conversation now = conversations.customerWrote(room, message.sentAt());

@@ -16,6 +16,7 @@ import com.sudamall.chat.web.ErrorCode;
 import com.sudamall.chat.web.Paging;
 import com.sudamall.chat.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -58,14 +59,21 @@ class MessageController {
 
     record SendBody(
             @Nullable String content,
-            @Nullable String messageType,
+
+            @Schema(
+                    description = "text (the default), or note: a conversation team's internal note, which"
+                            + " its customer never receives; a file's type comes from the file",
+                    allowableValues = {"text", "image", "file", "note"})
+            @Nullable
+            String messageType,
+
             @Nullable UUID replyTo,
             @Nullable String clientMsgId,
             @Nullable UUID attachment) {}
 
     @Operation(summary = "Send a message (201); a repeated client_msg_id returns the first message (200)")
     @SendAnswers
-    @Problems({ErrorCode.FILE_SHARING_DISABLED, ErrorCode.CONFLICT})
+    @Problems({ErrorCode.FILE_SHARING_DISABLED, ErrorCode.CONFLICT, ErrorCode.FORBIDDEN})
     @PostMapping(path = "/send_message", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Message> send(CurrentUser user, @PathVariable UUID roomId, @RequestBody SendBody body) {
         MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());

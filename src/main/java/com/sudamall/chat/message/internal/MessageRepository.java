@@ -129,10 +129,12 @@ public class MessageRepository {
     }
 
     // The seq range of a page: seq is gapless, so a page of the seed's form is a range scan on messages_room_seq_uk.
+    // A reader kept from notes (a conversation's customer) skips them within the same scan.
     private static final String SEQ_RANGE_NEWEST_FIRST = """
             SELECT %s
               FROM messages m
              WHERE m.room_id = :roomId AND m.seq > :afterSeq AND m.seq < :beforeSeq
+               AND (:withNotes OR m.message_type <> 'note')
              ORDER BY m.seq DESC
              LIMIT :limit
             """.formatted(COLUMNS);
@@ -141,6 +143,7 @@ public class MessageRepository {
             SELECT %s
               FROM messages m
              WHERE m.room_id = :roomId AND m.seq > :afterSeq AND m.seq < :beforeSeq
+               AND (:withNotes OR m.message_type <> 'note')
              ORDER BY m.seq ASC
              LIMIT :limit
             """.formatted(COLUMNS);
@@ -153,15 +156,66 @@ public class MessageRepository {
         OLDEST
     }
 
-    /** Up to {@code limit} messages with {@code afterSeq < seq < beforeSeq}, in the order {@code from} gives. */
-    public List<MessageRow> findBetween(UUID roomId, long afterSeq, long beforeSeq, int limit, From from) {
+    /**
+     * Up to {@code limit} messages with {@code afterSeq < seq < beforeSeq}, in the order {@code from} gives.
+     *
+     * @param withNotes whether the store desk's internal notes are among them
+     */
+    public List<MessageRow> findBetween(
+            UUID roomId, long afterSeq, long beforeSeq, int limit, From from, boolean withNotes) {
         return jdbc.sql(from == From.NEWEST ? SEQ_RANGE_NEWEST_FIRST : SEQ_RANGE_OLDEST_FIRST)
                 .param("roomId", roomId)
                 .param("afterSeq", afterSeq)
                 .param("beforeSeq", beforeSeq)
+                .param("withNotes", withNotes)
                 .param("limit", limit)
                 .query(ROW)
                 .list();
+    }
+
+    /** Page {@code offset / limit} of the seed's form without the room's notes, newest first. */
+    public List<MessageRow> findPageWithoutNotes(UUID roomId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT %s
+                          FROM messages m
+                         WHERE m.room_id = :roomId AND m.seq IS NOT NULL AND m.message_type <> 'note'
+                         ORDER BY m.seq DESC
+                         LIMIT :limit OFFSET :offset
+                        """.formatted(COLUMNS))
+                .param("roomId", roomId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ROW)
+                .list();
+    }
+
+    /** How many notes the room has with {@code afterSeq < seq <= upToSeq}: what its customer's counts leave out. */
+    public long countNotes(UUID roomId, long afterSeq, long upToSeq) {
+        return jdbc.sql("""
+                        SELECT COUNT(*)
+                          FROM messages m
+                         WHERE m.room_id = :roomId AND m.seq > :afterSeq AND m.seq <= :upToSeq
+                           AND m.message_type = 'note'
+                        """)
+                .param("roomId", roomId)
+                .param("afterSeq", afterSeq)
+                .param("upToSeq", upToSeq)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The newest message of the room that is not a note, if any. */
+    public Optional<MessageRow> findLatestWithoutNotes(UUID roomId) {
+        return jdbc.sql("""
+                        SELECT %s
+                          FROM messages m
+                         WHERE m.room_id = :roomId AND m.seq IS NOT NULL AND m.message_type <> 'note'
+                         ORDER BY m.seq DESC
+                         LIMIT 1
+                        """.formatted(COLUMNS))
+                .param("roomId", roomId)
+                .query(ROW)
+                .optional();
     }
 
     /** The newest message of each room (the one whose seq is the room's {@code last_seq}). */

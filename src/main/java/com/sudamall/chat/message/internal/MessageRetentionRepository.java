@@ -60,17 +60,19 @@ public class MessageRetentionRepository {
      * @param roomId its room
      * @param seq its seq; null while held
      * @param attachmentId the file it carries
+     * @param messageType its type (a note's removal is no news to the room's customer)
      */
     public record Erasable(
             UUID id,
             UUID roomId,
             @Nullable Long seq,
-            @Nullable UUID attachmentId) {}
+            @Nullable UUID attachmentId,
+            String messageType) {}
 
     /** The user's messages that still have content, outside rooms under legal hold. */
     public List<Erasable> findErasable(String senderId) {
         return jdbc.sql("""
-                        SELECT m.id, m.room_id, m.seq, m.attachment_id
+                        SELECT m.id, m.room_id, m.seq, m.attachment_id, m.message_type
                           FROM messages m
                           JOIN rooms r ON r.id = m.room_id
                          WHERE m.sender_id = :senderId AND r.legal_hold = FALSE

@@ -68,13 +68,27 @@ class ReadCursorRepository {
 
     private record Unread(UUID roomId, long unread) {}
 
-    // room_members_user_idx finds the user's rooms; unread is the distance from the cursor to the room's last seq.
-    private static final String UNREAD_BY_ROOM = """
-            SELECT r.id AS room_id, r.last_seq - m.last_read_seq AS unread
-              FROM room_members m
-              JOIN rooms r ON r.id = m.room_id
-             WHERE m.user_id = :userId AND r.is_active = TRUE AND r.last_seq > m.last_read_seq
+    /**
+     * Unread is the distance from the cursor to the room's last seq, less, for a conversation's customer, the team's
+     * notes in between (counted on messages_room_seq_uk over the unread range only).
+     */
+    static final String UNREAD = """
+            r.last_seq - m.last_read_seq
+              - CASE WHEN r.customer_id = m.user_id AND r.last_seq > m.last_read_seq
+                     THEN (SELECT COUNT(*) FROM messages n
+                            WHERE n.room_id = r.id AND n.seq > m.last_read_seq AND n.message_type = 'note')
+                     ELSE 0 END
             """;
+
+    // room_members_user_idx finds the user's rooms.
+    private static final String UNREAD_BY_ROOM = """
+            SELECT room_id, unread
+              FROM (SELECT r.id AS room_id, %s AS unread
+                      FROM room_members m
+                      JOIN rooms r ON r.id = m.room_id
+                     WHERE m.user_id = :userId AND r.is_active = TRUE AND r.last_seq > m.last_read_seq) u
+             WHERE unread > 0
+            """.formatted(UNREAD);
 
     /** Unread counts of the user's active rooms that have unread messages. */
     Map<UUID, Long> unreadByRoom(String userId) {
@@ -83,11 +97,11 @@ class ReadCursorRepository {
     }
 
     private static final String UNREAD_IN_ROOMS = """
-            SELECT r.id AS room_id, r.last_seq - m.last_read_seq AS unread
+            SELECT r.id AS room_id, %s AS unread
               FROM room_members m
               JOIN rooms r ON r.id = m.room_id
              WHERE m.user_id = :userId AND m.room_id IN (:roomIds)
-            """;
+            """.formatted(UNREAD);
 
     Map<UUID, Long> unreadIn(String userId, Collection<UUID> roomIds) {
         if (roomIds.isEmpty()) {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Message search in the rooms a user is in: PostgreSQL full text (the GIN index of {@code V10__message_search}),
+ * Message search in the rooms a user is in (a conversation's customer never finds its team's notes): PostgreSQL full text (the GIN index of {@code V10__message_search}),
  * or, on H2, a case-insensitive match of every word, which is enough for the embedded default.
  */
 @Repository
@@ -51,6 +51,7 @@ public class SearchRepository {
               JOIN rooms r ON r.id = m.room_id AND r.is_active = TRUE
              WHERE m.is_deleted = FALSE AND m.moderation_status = 'approved' AND m.seq IS NOT NULL
                AND (CAST(:roomId AS UUID) IS NULL OR m.room_id = :roomId)
+               AND (m.message_type <> 'note' OR COALESCE(r.customer_id, '') <> :userId)
             """;
 
     /**

@@ -47,7 +47,8 @@ class AlertRepository {
 
     // A room alerts for the messages after both the member's read cursor and their alert cursor, once one of them is
     // older than the delay; the user's own interval (last_alert_at) is claimed separately. EXISTS walks the
-    // (room_id, seq) index from that point, so a message removed by retention does not silence the room.
+    // (room_id, seq) index from that point, so a message removed by retention does not silence the room; the team's
+    // notes never alert the conversation's customer.
     private static final String UNREAD_ROOMS = """
             SELECT rm.user_id, u.name, u.email, u.email_alerts, rm.room_id, r.name AS room_name,
                    rm.last_read_seq, r.last_seq
@@ -66,7 +67,8 @@ class AlertRepository {
               AND EXISTS (SELECT 1 FROM messages m
                            WHERE m.room_id = rm.room_id
                              AND m.seq > GREATEST(rm.last_read_seq, COALESCE(ac.alerted_seq, 0))
-                             AND m.sent_at <= :unreadSince)
+                             AND m.sent_at <= :unreadSince
+                             AND (m.message_type <> 'note' OR r.customer_id <> rm.user_id))
             ORDER BY rm.user_id, r.last_message_at DESC
             LIMIT :limit
             """;

@@ -132,11 +132,12 @@ class MissedMessageScan {
             if (!users.claimAlert(first.userId(), now, alertedBefore)) {
                 return false;
             }
+            List<RoomUnread> summaries = rooms.stream().map(this::summary).toList();
             MissedMessages alert = new MissedMessages(
                     UUID.randomUUID(),
                     new Recipient(first.userId(), first.name(), first.email(), first.emailAlerts()),
-                    rooms.stream().mapToLong(r -> r.lastSeq() - r.lastReadSeq()).sum(),
-                    rooms.stream().map(this::summary).toList());
+                    summaries.stream().mapToLong(RoomUnread::unread).sum(),
+                    summaries);
             rooms.forEach(room -> alerts.markAlerted(room.roomId(), room.userId(), room.lastSeq()));
             events.publishEvent(alert);
             webhookEvents.missed(alert);
@@ -145,11 +146,13 @@ class MissedMessageScan {
     }
 
     private RoomUnread summary(UnreadRoom room) {
-        List<Preview> latest = history.unreadTail(room.roomId(), room.lastReadSeq(), properties.previews()).stream()
-                .map(MissedMessageScan::preview)
-                .toList();
+        List<Preview> latest =
+                history.unreadTail(room.roomId(), room.userId(), room.lastReadSeq(), properties.previews()).stream()
+                        .map(MissedMessageScan::preview)
+                        .toList();
         String title = titles.titleFor(room.roomId(), room.userId());
-        return new RoomUnread(room.roomId(), title, room.lastSeq() - room.lastReadSeq(), latest);
+        long unread = history.unreadBetween(room.roomId(), room.userId(), room.lastReadSeq(), room.lastSeq());
+        return new RoomUnread(room.roomId(), title, unread, latest);
     }
 
     private static Preview preview(Message message) {

@@ -118,8 +118,11 @@ class NotificationWriter {
         List<String> recipients = event.members().stream()
                 .map(Member::userId)
                 .filter(id -> !Objects.equals(id, senderId))
+                .filter(id -> message.messageType() != MessageType.NOTE
+                        || !event.room().hidesNotesFrom(id))
                 .toList();
-        String from = event.senderName() == null ? "New message" : "New message from " + event.senderName();
+        String what = message.messageType() == MessageType.NOTE ? "New note" : "New message";
+        String from = event.senderName() == null ? what : what + " from " + event.senderName();
         String preview = preview(message.content());
         newMessages.add(recipients.stream()
                 .map(userId -> new NewMessage(userId, message.roomId(), message.id(), from, preview))

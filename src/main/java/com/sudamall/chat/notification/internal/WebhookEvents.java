@@ -3,6 +3,7 @@ package com.sudamall.chat.notification.internal;
 import com.sudamall.chat.desk.ConversationRated;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.moderation.MessageFlagged;
 import com.sudamall.chat.room.ConversationChanged;
 import com.sudamall.chat.room.ConversationStatus;
@@ -89,7 +90,10 @@ class WebhookEvents {
     /** Messages others can see; a message held for moderation is reported once approved (it then has a seq). */
     @EventListener
     void on(MessageSent event) {
-        if (!properties.enabled() || event.message().seq() == null) {
+        // a note is the team's own: the platform hears of what the conversation's two sides said to each other
+        if (!properties.enabled()
+                || event.message().seq() == null
+                || event.message().messageType() == MessageType.NOTE) {
             return;
         }
         Room room = event.room();

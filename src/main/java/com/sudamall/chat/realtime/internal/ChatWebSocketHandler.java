@@ -3,7 +3,6 @@ package com.sudamall.chat.realtime.internal;
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageService;
-import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.SendMessage;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomNotFoundException;
@@ -204,7 +203,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     private void send(SocketSession session, UUID roomId, InboundFrame.Text frame) {
         MessageService.Sent sent = messages.send(new SendMessage(
-                session.user(), roomId, MessageType.TEXT, frame.content(), frame.replyTo(), frame.clientMsgId(), null));
+                session.user(), roomId, frame.type(), frame.content(), frame.replyTo(), frame.clientMsgId(), null));
         typing.stopped(roomId, session.user().id());
         reply(session, new OutboundFrame.Ack(roomId, frame.clientMsgId(), sent.message()));
     }

@@ -1,6 +1,7 @@
 package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
 import java.util.UUID;
@@ -48,7 +49,8 @@ class FrameCodec {
                         roomId,
                         node.has("content") ? requireString(node, "content") : "",
                         optionalUuid(node, "reply_to"),
-                        optionalString(node, "client_msg_id"));
+                        optionalString(node, "client_msg_id"),
+                        sentType(optionalString(node, "message_type")));
             case "typing" ->
                 new InboundFrame.Typing(roomId, node.path("is_typing").asBoolean(false));
             case "read" -> new InboundFrame.Read(roomId, requireUuid(node, "up_to"));
@@ -97,6 +99,15 @@ class FrameCodec {
             throw ChatException.invalid(field, "must be a non-negative integer");
         }
         return value.asLong();
+    }
+
+    /** A socket sends text and notes; files and shares go through REST. */
+    private static MessageType sentType(@Nullable String name) {
+        MessageType type = name == null ? MessageType.TEXT : MessageType.parse(name);
+        if (type != MessageType.TEXT && type != MessageType.NOTE) {
+            throw ChatException.invalid("message_type", "a socket sends text and notes; files and shares use REST");
+        }
+        return type;
     }
 
     private static String abbreviate(String text) {

@@ -1,5 +1,6 @@
 package com.sudamall.chat.realtime.internal;
 
+import com.sudamall.chat.message.MessageType;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +14,14 @@ sealed interface InboundFrame {
     @Nullable
     UUID roomId();
 
+    /** A message to send: text, or the store desk's internal note ({@code "message_type": "note"}). */
     record Text(
             @Nullable UUID roomId,
             String content,
             @Nullable UUID replyTo,
-            @Nullable String clientMsgId) implements InboundFrame {}
+            @Nullable String clientMsgId,
+            MessageType type)
+            implements InboundFrame {}
 
     record Typing(@Nullable UUID roomId, boolean isTyping) implements InboundFrame {}
 

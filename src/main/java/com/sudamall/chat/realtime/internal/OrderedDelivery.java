@@ -40,6 +40,8 @@ class OrderedDelivery implements DisposableBean {
     private static final int PAGE = 100;
     private static final long RETRY_FIRST_MILLIS = 250;
     private static final long RETRY_LONGEST_MILLIS = 4_000;
+    /** Stands for a frame the socket passes over without being sent anything: no real frame is empty. */
+    private static final String PASSED = "";
 
     private final MessageHistory history;
     private final FrameCodec codec;
@@ -68,7 +70,7 @@ class OrderedDelivery implements DisposableBean {
                 return;
             }
             if (seq == position.lastSeq() + 1) {
-                session.send(frame);
+                send(session, frame);
                 position.moveTo(seq);
                 return;
             }
@@ -76,6 +78,14 @@ class OrderedDelivery implements DisposableBean {
             position.claim();
         }
         background.execute(() -> run(session, roomId, position));
+    }
+
+    /**
+     * A live message of {@code seq} that this socket must not get (a note, and the socket is the customer's): it
+     * moves the position like a frame sent, so the next message follows on without a read of the database.
+     */
+    void pass(SocketSession session, UUID roomId, long seq) {
+        deliver(session, roomId, seq, PASSED);
     }
 
     /** Sends every message after {@code afterSeq}, then lets live messages continue from there. */
@@ -213,11 +223,17 @@ class OrderedDelivery implements DisposableBean {
             }
             Map.Entry<Long, String> held = position.takeLowestHeld();
             if (held.getKey() > position.lastSeq()) {
-                session.send(held.getValue());
+                send(session, held.getValue());
                 position.moveTo(held.getKey());
             }
         }
         return true;
+    }
+
+    private static void send(SocketSession session, String frame) {
+        if (!frame.isEmpty()) {
+            session.send(frame);
+        }
     }
 
     private MessageHistory.SeqPage read(SocketSession session, UUID roomId, long afterSeq) {

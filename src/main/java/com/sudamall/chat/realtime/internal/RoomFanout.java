@@ -8,12 +8,15 @@ import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageDeleted;
 import com.sudamall.chat.message.MessageEdited;
+import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageSent;
+import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.MessagesRead;
 import com.sudamall.chat.notification.NotificationCreated;
 import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.ConductChanged;
 import com.sudamall.chat.room.Member;
+import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.room.RoomChanged;
 import com.sudamall.chat.web.AfterCommit;
@@ -43,6 +46,7 @@ class RoomFanout {
     private final MembershipSync membership;
     private final RealtimeMetrics metrics;
     private final Conduct conduct;
+    private final MessageHistory history;
 
     RoomFanout(
             EventBus bus,
@@ -54,7 +58,8 @@ class RoomFanout {
             RealtimeProperties properties,
             MembershipSync membership,
             RealtimeMetrics metrics,
-            Conduct conduct) {
+            Conduct conduct,
+            MessageHistory history) {
         this.bus = bus;
         this.sessions = sessions;
         this.codec = codec;
@@ -65,6 +70,7 @@ class RoomFanout {
         this.membership = membership;
         this.metrics = metrics;
         this.conduct = conduct;
+        this.history = history;
         bus.onEvent(this::deliver);
     }
 
@@ -96,6 +102,10 @@ class RoomFanout {
         UUID roomId = event.seq() > 0 ? event.channel().roomId() : null;
         for (SocketSession session : sessions.on(event.channel())) {
             if (session.user().id().equals(event.skipUserId())) {
+                if (roomId != null) {
+                    // a note, kept from the customer: their sockets pass over its seq as if they had been sent it
+                    ordered.pass(session, roomId, event.seq());
+                }
                 continue;
             }
             if (roomId != null) {
@@ -128,17 +138,27 @@ class RoomFanout {
                     .forEach(userId -> toUser(userId, frame));
             return;
         }
-        bus.publish(new BusEvent(Channel.room(event.roomId()), codec.encode(frame), null, message.seq()));
+        String hiddenFrom = hiddenFrom(event.room(), message);
+        bus.publish(new BusEvent(Channel.room(event.roomId()), codec.encode(frame), hiddenFrom, message.seq()));
         List<Member> members = event.members();
         if (members.size() > properties.largeRoomSize()) {
             return;
         }
         String senderId = message.sender() == null ? null : message.sender().id();
         members.stream()
-                .filter(member -> !member.userId().equals(senderId))
+                .filter(member ->
+                        !member.userId().equals(senderId) && !member.userId().equals(hiddenFrom))
                 .forEach(member -> toUser(
                         member.userId(),
-                        new OutboundFrame.Unread(event.roomId(), Math.max(0, message.seq() - member.lastReadSeq()))));
+                        new OutboundFrame.Unread(
+                                event.roomId(),
+                                history.unreadBetween(
+                                        event.room(), member.userId(), member.lastReadSeq(), message.seq()))));
+    }
+
+    /** The customer of the conversation, for a note of its team; else null (everyone in the room gets it). */
+    private static @Nullable String hiddenFrom(Room room, Message message) {
+        return message.messageType() == MessageType.NOTE ? room.customerId() : null;
     }
 
     @EventListener
@@ -168,7 +188,10 @@ class RoomFanout {
 
     private void deliver(MessageEdited event) {
         UUID roomId = event.message().roomId();
-        toRoom(roomId, new OutboundFrame.MessageEdited(roomId, event.message()), null);
+        String hiddenFrom = event.message().messageType() == MessageType.NOTE
+                ? hiddenFrom(access.require(roomId), event.message())
+                : null;
+        toRoom(roomId, new OutboundFrame.MessageEdited(roomId, event.message()), hiddenFrom);
     }
 
     @EventListener
@@ -181,7 +204,8 @@ class RoomFanout {
             return; // held, never shown to the room: its removal is no news to it
         }
         OutboundFrame.DeletedRef ref = new OutboundFrame.DeletedRef(event.messageId(), event.seq());
-        toRoom(event.roomId(), new OutboundFrame.MessageDeleted(event.roomId(), ref), null);
+        String hiddenFrom = event.isNote() ? access.require(event.roomId()).customerId() : null;
+        toRoom(event.roomId(), new OutboundFrame.MessageDeleted(event.roomId(), ref), hiddenFrom);
     }
 
     @EventListener
@@ -194,8 +218,11 @@ class RoomFanout {
         if (reader != null) {
             toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, event.upToSeq()), null);
         }
-        long lastSeq = access.require(event.roomId()).lastSeq();
-        toUser(event.userId(), new OutboundFrame.Unread(event.roomId(), Math.max(0, lastSeq - event.upToSeq())));
+        Room room = access.require(event.roomId());
+        toUser(
+                event.userId(),
+                new OutboundFrame.Unread(
+                        event.roomId(), history.unreadBetween(room, event.userId(), event.upToSeq(), room.lastSeq())));
     }
 
     @EventListener
