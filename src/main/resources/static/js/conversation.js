@@ -437,7 +437,8 @@ export class Conversation {
           : "",
         message.is_flagged && !message.is_deleted && this.me.roles?.includes("moderator") ? el("span", { class: "flagged" }, "flagged · ") : "",
         el("time", { datetime: message.sent_at }, time(message.sent_at)),
-        mine && !system ? el("span", { class: "ticks" + (message.is_read ? " read" : ""), title: message.is_read ? "Read" : "Sent" },
+        // a note's reader is the team only: it has no ticks, the customer never reads it
+        mine && !system && !note ? el("span", { class: "ticks" + (message.is_read ? " read" : ""), title: message.is_read ? "Read" : "Sent" },
           message.is_read ? "✓✓" : "✓", el("span", { class: "visually-hidden" }, message.is_read ? "read" : "sent")) : null),
     );
     const item = el("li", { class: classes.filter(Boolean).join(" "), dataset: { id: message.id, seq: message.seq } });

@@ -122,6 +122,8 @@ export function preview(message) {
       return "Photo" + (message.content ? ": " + message.content : "");
     case "file":
       return "File: " + (message.content || message.attachment?.file_name || "");
+    case "note":
+      return "Note: " + message.content;
     case "product":
       return "Product: " + (message.ref?.snapshot?.name || message.content);
     case "order":
