@@ -2,7 +2,7 @@
 
 import { devLogin, get, patch, post, session } from "./api.js";
 import { Conversation } from "./conversation.js";
-import { el, shortWhen } from "./format.js";
+import { el, highlighted, shortWhen } from "./format.js";
 import { isConversation } from "./desk.js";
 import { Inbox } from "./inbox.js";
 import { ModerationConsole } from "./moderation.js";
@@ -247,18 +247,6 @@ function setUpSearch(openRoom) {
   };
 }
 
-/** The snippet as text, with its matches in <mark>: built from offsets, never parsed as HTML. */
-function highlighted(snippet, ranges) {
-  const parts = [];
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (start < at) continue;
-    parts.push(snippet.slice(at, start), el("mark", {}, snippet.slice(start, end)));
-    at = end;
-  }
-  parts.push(snippet.slice(at));
-  return parts;
-}
 
 /** The "New conversation" form: a store (about a product), a person, or a group. */
 function setUpNewChat(me, create) {

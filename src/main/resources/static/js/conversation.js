@@ -5,6 +5,7 @@ import { ApiError, del, get, objectUrl, patch, post, upload } from "./api.js";
 import { bytes, day, el, icon, isStoreSide, isTeamSide, money, readsForMe, roomTitle, time } from "./format.js";
 import { CannedMenu, DeskBar, isConversation, ratingCard, storeFacts } from "./desk.js";
 import { menuButton } from "./menu.js";
+import { RoomSearch } from "./room-search.js";
 
 const PAGE = 50;
 
@@ -79,7 +80,8 @@ export class Conversation {
     this.context = el("aside", { class: "context", "aria-label": "Order and product" });
     this.deskSlot = el("div", { class: "desk-slot" });
     this.ratingSlot = el("div", { class: "rating-slot" });
-    const main = el("section", { class: "conversation-main" }, this.header, this.deskSlot, this.scroller, this.typingLine, this.ratingSlot, this.replyBar, this.progress, this.composer);
+    this.search = new RoomSearch(() => this.room, (hit) => this.showMessage(hit.message_id, hit.seq), this.notify);
+    const main = el("section", { class: "conversation-main" }, this.header, this.search.element, this.deskSlot, this.scroller, this.typingLine, this.ratingSlot, this.replyBar, this.progress, this.composer);
     this.root.replaceChildren(main, this.context, this.announcer);
     document.addEventListener("visibilitychange", () => this.readLatest());
     document.addEventListener("keydown", (e) => this.desk?.shortcut(e) || this.noteShortcut(e));
@@ -97,6 +99,7 @@ export class Conversation {
     this.list.replaceChildren();
     this.renderHeader();
     this.renderDesk();
+    this.search.close();
     this.noteToggle.hidden = !(isConversation(room) && isTeamSide(room, this.me));
     this.setNoteMode(false);
     this.root.hidden = false;
@@ -313,21 +316,38 @@ export class Conversation {
   // --- history
 
   async scrolled() {
-    if (this.scroller.scrollTop > 200 || !this.hasMore || this.loadingOlder || !this.room) return;
+    if (this.scroller.scrollTop > 200) return;
+    await this.loadOlder();
+  }
+
+  /** One page older than what the page holds; false when there is none (or one is loading). */
+  async loadOlder() {
+    if (!this.hasMore || this.loadingOlder || !this.room) return false;
     const oldest = this.order.map((id) => this.messages.get(id)).find((m) => m.seq != null);
-    if (!oldest) return;
+    if (!oldest) return false;
     this.loadingOlder = true;
     const room = this.room;
     try {
       const page = await get(`rooms/${room.room_id}/messages/?before_seq=${oldest.seq}&limit=${PAGE}`);
-      if (this.room !== room) return;
+      if (this.room !== room) return false;
       this.hasMore = page.has_more;
       const before = this.scroller.scrollHeight;
       this.prepend(page.messages.filter((m) => !this.messages.has(m.id)));
       this.scroller.scrollTop += this.scroller.scrollHeight - before;
+      return true;
     } finally {
       this.loadingOlder = false;
     }
+  }
+
+  /** A message found by search: older pages are loaded until it is on the page, then it is scrolled to and marked. */
+  async showMessage(id, seq) {
+    while (!this.nodes.has(id) && (this.messages.get(this.order[0])?.seq ?? 0) > seq && (await this.loadOlder()));
+    const node = this.nodes.get(id);
+    if (!node) return this.notify("That message is no longer here");
+    node.scrollIntoView({ block: "center" });
+    node.classList.add("found");
+    setTimeout(() => node.classList.remove("found"), 2500);
   }
 
   // --- rendering
@@ -497,6 +517,7 @@ export class Conversation {
     this.header.replaceChildren(
       el("span", { class: "presence" + (online ? " online" : ""), title: online ? "Online" : "Offline" }, el("span", { class: "visually-hidden" }, online ? "online" : "offline")),
       el("div", {}, el("h2", {}, title), el("p", { class: "subtitle" }, subtitle)),
+      el("button", { type: "button", class: "link room-search-toggle", title: "Search in this conversation", onclick: () => this.search.toggle() }, "Search"),
       el("button", { type: "button", class: "link mute", "aria-pressed": String(!!this.room.is_muted),
         title: "A muted conversation sends no e-mail about missed messages", onclick: () => this.toggleMute() },
         this.room.is_muted ? "Unmute" : "Mute"),

@@ -152,3 +152,16 @@ export function avatar(name) {
   for (const ch of String(name)) hue = (hue * 31 + ch.codePointAt(0)) % 360;
   return el("span", { class: "avatar", "aria-hidden": "true", style: `--hue: ${hue}` }, initials.toUpperCase());
 }
+
+/** The snippet as text, with its matches in <mark>: built from offsets, never parsed as HTML. */
+export function highlighted(snippet, ranges) {
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    parts.push(snippet.slice(at, start), el("mark", {}, snippet.slice(start, end)));
+    at = end;
+  }
+  parts.push(snippet.slice(at));
+  return parts;
+}

@@ -13,8 +13,9 @@ import org.openqa.selenium.Keys;
 
 /**
  * The store desk in real browsers: a customer asks, the conversation goes to the staff member who is online, who
- * adds a note for the team, answers with a canned reply picked by its shortcut, resolves it from the keyboard, and
- * sees the customer's rating in the store's reply facts.
+ * adds a note for the team, answers with a canned reply picked by its shortcut, searches the conversation (where the
+ * customer's search never finds the note), resolves it from the keyboard, and sees the customer's rating in the
+ * store's reply facts.
  */
 class StoreDeskWebClientIntegrationTests extends IntegrationTest {
 
@@ -83,6 +84,17 @@ class StoreDeskWebClientIntegrationTests extends IntegrationTest {
             desk.press(Keys.ENTER);
             shopper.until("the answer", () -> texts(shopper).contains(filled));
             assertThat(texts(shopper)).noneMatch(text -> text.contains("Lisbon is zone 2"));
+
+            // search in this conversation: the team finds the question and its own note; a hit is scrolled to
+            desk.find(".room-search-toggle").click();
+            desk.find("#room-search-input").sendKeys("lisbon" + Keys.ENTER);
+            desk.until("two hits", () -> desk.all(".room-search-results .search-hit").size() == 2);
+            desk.find(".room-search-results .search-hit").click();
+            desk.until("the hit marked", () -> desk.all(".message.found").size() == 1);
+            shopper.find(".room-search-toggle").click();
+            shopper.find("#room-search-input").sendKeys("lisbon" + Keys.ENTER);
+            shopper.until("one hit", () -> shopper.all(".room-search-results .search-hit").size() == 1);
+            desk.find(".room-search button.link").click();
 
             // resolved from the keyboard; the customer is asked for a rating and gives one
             desk.shortcut("r", Keys.ALT, Keys.SHIFT);
