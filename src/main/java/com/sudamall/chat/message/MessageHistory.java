@@ -3,6 +3,7 @@ package com.sudamall.chat.message;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.internal.CustomerViewRepository;
 import com.sudamall.chat.message.internal.MessageModerationRepository;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
@@ -32,6 +33,7 @@ public class MessageHistory {
     private final ReadCursors cursors;
     private final UserService users;
     private final MessageRules rules;
+    private final CustomerViewRepository customerView;
 
     MessageHistory(
             RoomAccess access,
@@ -40,7 +42,8 @@ public class MessageHistory {
             MessageRepresentation representation,
             ReadCursors cursors,
             UserService users,
-            MessageRules rules) {
+            MessageRules rules,
+            CustomerViewRepository customerView) {
         this.access = access;
         this.messages = messages;
         this.moderationState = moderationState;
@@ -48,6 +51,7 @@ public class MessageHistory {
         this.cursors = cursors;
         this.users = users;
         this.rules = rules;
+        this.customerView = customerView;
     }
 
     /**
@@ -63,11 +67,11 @@ public class MessageHistory {
     /** The seed's {@code get_chat_history}: page {@code page} of {@code perPage}, newest first. */
     public SeedPage page(CurrentUser user, UUID roomId, int page, int perPage, boolean markRead) {
         Room room = access.requireVisible(user, roomId);
-        long notes = room.hidesNotesFrom(user.id()) ? messages.countNotes(roomId, 0, room.lastSeq()) : 0;
+        long notes = room.hidesNotesFrom(user.id()) ? customerView.countNotes(roomId, 0, room.lastSeq()) : 0;
         List<MessageRow> rows;
         if (notes > 0) {
             // the customer's pages close over the team's notes: few rooms, and short ones
-            rows = messages.findPageWithoutNotes(roomId, (long) (page - 1) * perPage, perPage);
+            rows = customerView.findPageWithoutNotes(roomId, (long) (page - 1) * perPage, perPage);
         } else {
             // seq is gapless, so page n is the seq range just below last_seq - (n-1) * perPage.
             long newest = room.lastSeq() - (long) (page - 1) * perPage;
@@ -219,7 +223,7 @@ public class MessageHistory {
     public long unreadBetween(Room room, String readerId, long lastReadSeq, long upToSeq) {
         long unread = Math.max(0, upToSeq - lastReadSeq);
         if (unread > 0 && room.hidesNotesFrom(readerId)) {
-            unread -= messages.countNotes(room.id(), lastReadSeq, upToSeq);
+            unread -= customerView.countNotes(room.id(), lastReadSeq, upToSeq);
         }
         return unread;
     }

@@ -88,12 +88,16 @@ class StoreDeskWebClientIntegrationTests extends IntegrationTest {
             // search in this conversation: the team finds the question and its own note; a hit is scrolled to
             desk.find(".room-search-toggle").click();
             desk.find("#room-search-input").sendKeys("lisbon" + Keys.ENTER);
-            desk.until("two hits", () -> desk.all(".room-search-results .search-hit").size() == 2);
+            desk.until(
+                    "two hits",
+                    () -> desk.all(".room-search-results .search-hit").size() == 2);
             desk.find(".room-search-results .search-hit").click();
             desk.until("the hit marked", () -> desk.all(".message.found").size() == 1);
             shopper.find(".room-search-toggle").click();
             shopper.find("#room-search-input").sendKeys("lisbon" + Keys.ENTER);
-            shopper.until("one hit", () -> shopper.all(".room-search-results .search-hit").size() == 1);
+            shopper.until(
+                    "one hit",
+                    () -> shopper.all(".room-search-results .search-hit").size() == 1);
             desk.find(".room-search button.link").click();
 
             // resolved from the keyboard; the customer is asked for a rating and gives one

@@ -173,51 +173,6 @@ public class MessageRepository {
                 .list();
     }
 
-    /** Page {@code offset / limit} of the seed's form without the room's notes, newest first. */
-    public List<MessageRow> findPageWithoutNotes(UUID roomId, long offset, int limit) {
-        return jdbc.sql("""
-                        SELECT %s
-                          FROM messages m
-                         WHERE m.room_id = :roomId AND m.seq IS NOT NULL AND m.message_type <> 'note'
-                         ORDER BY m.seq DESC
-                         LIMIT :limit OFFSET :offset
-                        """.formatted(COLUMNS))
-                .param("roomId", roomId)
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(ROW)
-                .list();
-    }
-
-    /** How many notes the room has with {@code afterSeq < seq <= upToSeq}: what its customer's counts leave out. */
-    public long countNotes(UUID roomId, long afterSeq, long upToSeq) {
-        return jdbc.sql("""
-                        SELECT COUNT(*)
-                          FROM messages m
-                         WHERE m.room_id = :roomId AND m.seq > :afterSeq AND m.seq <= :upToSeq
-                           AND m.message_type = 'note'
-                        """)
-                .param("roomId", roomId)
-                .param("afterSeq", afterSeq)
-                .param("upToSeq", upToSeq)
-                .query(Long.class)
-                .single();
-    }
-
-    /** The newest message of the room that is not a note, if any. */
-    public Optional<MessageRow> findLatestWithoutNotes(UUID roomId) {
-        return jdbc.sql("""
-                        SELECT %s
-                          FROM messages m
-                         WHERE m.room_id = :roomId AND m.seq IS NOT NULL AND m.message_type <> 'note'
-                         ORDER BY m.seq DESC
-                         LIMIT 1
-                        """.formatted(COLUMNS))
-                .param("roomId", roomId)
-                .query(ROW)
-                .optional();
-    }
-
     /** The newest message of each room (the one whose seq is the room's {@code last_seq}). */
     public List<MessageRow> findLatest(Collection<UUID> roomIds) {
         if (roomIds.isEmpty()) {

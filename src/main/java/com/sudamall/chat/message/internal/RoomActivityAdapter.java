@@ -23,12 +23,17 @@ class RoomActivityAdapter implements RoomActivity {
     private final MessageRepository messages;
     private final ReadCursorRepository cursors;
     private final MessageRepresentation representation;
+    private final CustomerViewRepository customerView;
 
     RoomActivityAdapter(
-            MessageRepository messages, ReadCursorRepository cursors, MessageRepresentation representation) {
+            MessageRepository messages,
+            ReadCursorRepository cursors,
+            MessageRepresentation representation,
+            CustomerViewRepository customerView) {
         this.messages = messages;
         this.cursors = cursors;
         this.representation = representation;
+        this.customerView = customerView;
     }
 
     @Override
@@ -38,10 +43,10 @@ class RoomActivityAdapter implements RoomActivity {
         Map<UUID, Long> unread = cursors.unreadIn(readerId, withMessages);
         Map<UUID, Room> byId = rooms.stream().collect(Collectors.toMap(Room::id, room -> room, (a, b) -> a));
         List<MessageRow> latest = messages.findLatest(withMessages).stream()
-                .map(row ->
-                        row.type() == MessageType.NOTE && byId.get(row.roomId()).hidesNotesFrom(readerId)
-                                ? messages.findLatestWithoutNotes(row.roomId()).orElse(null)
-                                : row)
+                .map(row -> row.type() == MessageType.NOTE
+                                && byId.get(row.roomId()).hidesNotesFrom(readerId)
+                        ? customerView.findLatestWithoutNotes(row.roomId()).orElse(null)
+                        : row)
                 .filter(Objects::nonNull)
                 .toList();
         Map<UUID, Summary> summaries = new HashMap<>();
