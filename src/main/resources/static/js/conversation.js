@@ -194,6 +194,10 @@ export class Conversation {
   /** Note mode: what is sent goes to the team only, and the composer shows it. */
   setNoteMode(on) {
     this.noteMode = on && !this.noteToggle.hidden;
+    if (this.noteMode && this.typingSentAt && this.room) {
+      this.socket.typing(this.room.room_id, false);
+      this.typingSentAt = 0;
+    }
     this.noteToggle.setAttribute("aria-pressed", String(this.noteMode));
     this.composer.classList.toggle("note-mode", this.noteMode);
     this.input.placeholder = this.noteMode ? "Write a note only your team sees" : "Write a message";
@@ -248,7 +252,8 @@ export class Conversation {
   }
 
   typed() {
-    if (!this.room) return;
+    // typing a note is nothing the customer should see coming
+    if (!this.room || this.noteMode) return;
     const now = Date.now();
     if (this.input.value && now - this.typingSentAt > 3000) {
       this.socket.typing(this.room.room_id, true);

@@ -78,7 +78,12 @@ public class MessageHistory {
             rows = newest <= 0
                     ? List.of()
                     : messages.findBetween(
-                            roomId, newest - perPage, newest + 1, perPage, MessageRepository.From.NEWEST, true);
+                            roomId,
+                            newest - perPage,
+                            newest + 1,
+                            perPage,
+                            MessageRepository.From.NEWEST,
+                            !room.hidesNotesFrom(user.id()));
         }
         List<Message> messages = read(user, room, rows, markRead);
         return new SeedPage(
@@ -219,6 +224,16 @@ public class MessageHistory {
         return unreadBetween(access.require(roomId), readerId, lastReadSeq, upToSeq);
     }
 
+    /**
+     * How far a read cursor at {@code seq} may be told to the whole room: a team member's cursor on a note would
+     * tell the customer the note is there, so in a conversation it is told at the newest message before it.
+     */
+    public long sharedReadSeq(Room room, String readerId, long seq) {
+        return room.type().isConversation() && !readerId.equals(room.customerId())
+                ? customerView.latestSeqWithoutNotes(room.id(), seq)
+                : seq;
+    }
+
     /** {@link #unreadBetween(UUID, String, long, long)} in a room at hand. */
     public long unreadBetween(Room room, String readerId, long lastReadSeq, long upToSeq) {
         long unread = Math.max(0, upToSeq - lastReadSeq);
@@ -238,9 +253,12 @@ public class MessageHistory {
 
     /** The participants other than the sender whose read cursor has passed the message. */
     public List<Receipt> readBy(CurrentUser user, UUID roomId, UUID messageId) {
-        MessageRow row = rules.requireInRoom(messageId, access.requireVisible(user, roomId), user.id(), null);
+        Room room = access.requireVisible(user, roomId);
+        MessageRow row = rules.requireInRoom(messageId, room, user.id(), null);
         List<Member> readers = access.members(roomId).stream()
                 .filter(m -> !m.userId().equals(row.senderId()) && m.lastReadSeq() >= row.seq())
+                // the customer's cursor passes notes it never showed them
+                .filter(m -> row.type() != MessageType.NOTE || !room.hidesNotesFrom(m.userId()))
                 .toList();
         Map<String, User> cards =
                 users.cards(readers.stream().map(Member::userId).toList());

@@ -15,6 +15,7 @@ import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -97,7 +98,7 @@ public class MessageModeration {
         }
         Room room = rooms.require(row.roomId());
         long seq = sequences
-                .reserve(new TreeMap<>(Map.of(room.id(), 1)), Timestamps.now(clock))
+                .reserve(new TreeMap<>(Map.of(room.id(), 1)), Set.of(), Timestamps.now(clock))
                 .get(room.id());
         moderationState.number(messageId, seq);
         if (row.senderId() != null) {
@@ -132,7 +133,7 @@ public class MessageModeration {
         if (row.attachmentId() != null) {
             attachments.release(List.of(row.attachmentId()));
         }
-        events.publishEvent(new MessageDeleted(row.roomId(), row.id(), row.seq(), false));
+        events.publishEvent(new MessageDeleted(row.roomId(), row.id(), row.seq(), row.type() == MessageType.NOTE));
     }
 
     private MessageRow require(UUID messageId) {

@@ -155,6 +155,49 @@ class InternalNoteIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void nothingTheCustomerSeesOfTheRoomMovesForANote() {
+        ChatClient owner = login("owner");
+        ChatClient staff = login("staff");
+        ChatClient customer = login("customer");
+        ChatClient moderator = login("mod", "moderator");
+        String room = roomId(customerStoreRoom(customer, createStore(owner, staff), owner.id));
+        JsonNode hello = send(customer, room, "Hello?");
+        String noteId =
+                note(owner, room, "who takes this one?").expect(201).path("id").asString();
+
+        // the room's activity is what the two sides said: the customer's list shows the same time and order
+        JsonNode listed = customer.get("rooms/").expect(200).path("results").get(0);
+        assertThat(roomId(listed)).isEqualTo(room);
+        assertThat(listed.path("last_message_at").asString())
+                .isEqualTo(hello.path("sent_at").asString());
+
+        try (SocketClient customerRoom = roomSocket(customer, room).ready()) {
+            // a team member's read up to the note is told at the customer's message before it
+            staff.post("rooms/" + room + "/read/", Map.of("up_to", noteId)).expect(200);
+            JsonNode read = customerRoom.await(type("read"));
+            assertThat(read.path("user").path("id").asString()).isEqualTo(staff.id);
+            assertThat(read.path("up_to_seq").asLong()).isEqualTo(1);
+
+            // a moderator removing the note (reported by the team) is no news to the customer either
+            staff.post("messages/" + noteId + "/flag/", Map.of("reason", "wrong room"))
+                    .expect(201);
+            moderator
+                    .post("moderation/messages/" + noteId + "/delete/", Map.of())
+                    .expect(200);
+            customerRoom.assertNone(type("message_deleted"), QUIET);
+        }
+
+        // the note was read by the team member, not by the customer whose cursor passed it
+        send(owner, room, "Sam will help you");
+        customer.get("rooms/" + room + "/messages/?limit=50").expect(200);
+        assertThat(owner.get("rooms/" + room + "/messages/" + noteId + "/read_by/")
+                        .expect(200)
+                        .valueStream()
+                        .map(r -> r.path("user").path("id").asString()))
+                .containsExactly(staff.id);
+    }
+
+    @Test
     void theCustomerCanNeitherFindNorNameANote() {
         ChatClient owner = login("owner");
         ChatClient customer = login("customer");

@@ -4,6 +4,7 @@ import com.sudamall.chat.attachment.AttachmentService;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageService.Sent;
+import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.internal.MessageRepository.ClientKey;
 import com.sudamall.chat.message.internal.MessageStore.Draft;
 import com.sudamall.chat.message.internal.MessageStore.Reference;
@@ -18,10 +19,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -132,7 +135,8 @@ class BatchWriter {
 
     private Map<Integer, Message> insert(List<Send> sends, List<Integer> fresh, SortedMap<UUID, Integer> counts) {
         Instant now = Timestamps.now(clock);
-        Map<UUID, Long> next = new HashMap<>(counts.isEmpty() ? Map.of() : sequences.reserve(counts, now));
+        Map<UUID, Long> next =
+                new HashMap<>(counts.isEmpty() ? Map.of() : sequences.reserve(counts, notesOnly(sends, fresh), now));
         List<MessageRow> rows = new ArrayList<>(fresh.size());
         // Sending implies having read the room up to one's own message: each sender's cursor moves to their last.
         Map<RoomSender, Long> reached = new LinkedHashMap<>();
@@ -173,6 +177,21 @@ class BatchWriter {
     }
 
     private record RoomSender(UUID roomId, String userId) {}
+
+    /** The rooms that this batch numbers notes in and nothing else. */
+    private static Set<UUID> notesOnly(List<Send> sends, List<Integer> fresh) {
+        Set<UUID> notes = new HashSet<>();
+        Set<UUID> others = new HashSet<>();
+        for (int i : fresh) {
+            Send send = sends.get(i);
+            if (!send.draft().held()) {
+                (send.draft().type() == MessageType.NOTE ? notes : others)
+                        .add(send.room().id());
+            }
+        }
+        notes.removeAll(others);
+        return notes;
+    }
 
     /** Which message carries which upload; one upload in two sends fails the batch, and so, alone, the second. */
     private static Map<UUID, UUID> carriedFiles(List<MessageRow> rows) {

@@ -49,6 +49,19 @@ public class CustomerViewRepository {
                 .optional();
     }
 
+    /** The seq of the newest message at or below {@code seq} that is not a note; 0 when there is none. */
+    public long latestSeqWithoutNotes(UUID roomId, long seq) {
+        return jdbc.sql("""
+                        SELECT COALESCE(MAX(m.seq), 0)
+                          FROM messages m
+                         WHERE m.room_id = :roomId AND m.seq <= :seq AND m.message_type <> 'note'
+                        """)
+                .param("roomId", roomId)
+                .param("seq", seq)
+                .query(Long.class)
+                .single();
+    }
+
     /** How many notes the room has with {@code afterSeq < seq <= upToSeq}: what its customer's counts leave out. */
     public long countNotes(UUID roomId, long afterSeq, long upToSeq) {
         return jdbc.sql("""

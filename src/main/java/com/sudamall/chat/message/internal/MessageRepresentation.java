@@ -6,6 +6,7 @@ import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageRef;
+import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.RoomAccess;
 import java.util.ArrayList;
@@ -137,13 +138,19 @@ public class MessageRepresentation {
      * The seed's {@code is_read}: the other party has read the message. In a conversation with a customer the
      * parties are the customer and the team (a store's owner and staff, or support agents): a customer's message is
      * read once anyone of the team has read it, the team's once the customer has. Elsewhere every other participant
-     * is a party of their own.
+     * is a party of their own. A note is the team's own: read once another of the team has read it (the customer
+     * never does).
      */
     private static boolean isRead(MessageRow row, List<Member> members, @Nullable String customerId) {
         if (row.seq() == null) {
             return false;
         }
         long seq = row.seq();
+        if (customerId != null && row.type() == MessageType.NOTE) {
+            return members.stream()
+                    .filter(m -> !m.userId().equals(customerId) && !m.userId().equals(row.senderId()))
+                    .anyMatch(m -> m.lastReadSeq() >= seq);
+        }
         if (customerId != null) {
             boolean fromCustomer = customerId.equals(row.senderId());
             return members.stream()

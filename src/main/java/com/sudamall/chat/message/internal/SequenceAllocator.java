@@ -5,6 +5,7 @@ import com.sudamall.chat.web.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,9 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SequenceAllocator {
 
+    // Notes alone number the room without being its activity: the customer's list must not move for them.
     private static final String BUMP = """
             UPDATE rooms
-               SET last_seq = last_seq + :count, last_message_at = :now, activity_at = :now
+               SET last_seq = last_seq + :count,
+                   last_message_at = CASE WHEN :notesOnly THEN last_message_at ELSE :now END,
+                   activity_at = CASE WHEN :notesOnly THEN activity_at ELSE :now END
              WHERE id = :roomId
             """;
 
@@ -41,13 +45,15 @@ public class SequenceAllocator {
      *
      * @param counts how many messages each room gets, in room id order: every writer locks rooms in the same order,
      *     so two batches (on two nodes) sharing rooms wait for each other instead of deadlocking
+     * @param notesOnly the rooms whose numbers all go to internal notes: their activity time stays
      * @return the first reserved number of each room
      */
-    public Map<UUID, Long> reserve(SortedMap<UUID, Integer> counts, Instant now) {
+    public Map<UUID, Long> reserve(SortedMap<UUID, Integer> counts, Set<UUID> notesOnly, Instant now) {
         SqlParameterSource[] bumps = counts.entrySet().stream()
                 .map(e -> new MapSqlParameterSource()
                         .addValue("roomId", e.getKey())
                         .addValue("count", e.getValue())
+                        .addValue("notesOnly", notesOnly.contains(e.getKey()))
                         .addValue("now", Timestamps.param(now)))
                 .toArray(SqlParameterSource[]::new);
         named.batchUpdate(BUMP, bumps);

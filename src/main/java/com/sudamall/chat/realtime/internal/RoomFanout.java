@@ -215,10 +215,11 @@ class RoomFanout {
 
     private void deliver(MessagesRead event) {
         User reader = users.cards(List.of(event.userId())).get(event.userId());
-        if (reader != null) {
-            toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, event.upToSeq()), null);
-        }
         Room room = access.require(event.roomId());
+        long shared = history.sharedReadSeq(room, event.userId(), event.upToSeq());
+        if (reader != null && shared > 0) {
+            toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, shared), null);
+        }
         toUser(
                 event.userId(),
                 new OutboundFrame.Unread(
