@@ -3,6 +3,7 @@ package com.sudamall.chat.message;
 import com.sudamall.chat.attachment.Attachment;
 import com.sudamall.chat.identity.User;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param isMasked whether the content filters hid parts of the text from the other participants (its writer and
  *     moderators see the whole text)
  * @param moderationStatus {@code approved}, or {@code pending} while held in a moderated room
+ * @param reactions the emoji users reacted with, in the order of the configured list; none on a deleted message
  */
 public record Message(
         UUID id,
@@ -47,4 +49,30 @@ public record Message(
         boolean isRead,
         boolean isFlagged,
         boolean isMasked,
-        String moderationStatus) {}
+        String moderationStatus,
+        List<Reaction> reactions) {
+
+    /** The message with its reactions as one reader sees them. */
+    public Message withReactions(List<Reaction> shown) {
+        return new Message(
+                id,
+                roomId,
+                seq,
+                messageType,
+                content,
+                sender,
+                sentAt,
+                editedAt,
+                isEdited,
+                isDeleted,
+                replyTo,
+                clientMsgId,
+                attachment,
+                ref,
+                isRead,
+                isFlagged,
+                isMasked,
+                moderationStatus,
+                List.copyOf(shown));
+    }
+}

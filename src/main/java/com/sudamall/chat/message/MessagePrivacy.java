@@ -5,6 +5,7 @@ import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
 import com.sudamall.chat.message.internal.MessageRetentionRepository;
 import com.sudamall.chat.message.internal.MessageRetentionRepository.Erasable;
+import com.sudamall.chat.message.internal.ReactionRepository;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public class MessagePrivacy {
     private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReactionRepository reactions;
 
     MessagePrivacy(
             MessageRepository messages,
@@ -34,13 +36,15 @@ public class MessagePrivacy {
             MessageRepresentation representation,
             AttachmentService attachments,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ReactionRepository reactions) {
         this.messages = messages;
         this.retained = retained;
         this.representation = representation;
         this.attachments = attachments;
         this.events = events;
         this.clock = clock;
+        this.reactions = reactions;
     }
 
     /** Every message the user sent, oldest first. */
@@ -50,11 +54,12 @@ public class MessagePrivacy {
 
     /**
      * Empties every message the user sent, as a delete does: each keeps its id and seq, its text and file are gone,
-     * and participants' sockets are told. Rooms under legal hold keep theirs. In the caller's transaction; returns how
-     * many were emptied.
+     * and participants' sockets are told. Rooms under legal hold keep theirs. The user's reactions go too. In the
+     * caller's transaction; returns how many were emptied.
      */
     @Transactional
     public int eraseSentBy(String userId) {
+        reactions.removeAllOf(userId);
         List<Erasable> erasable = retained.findErasable(userId);
         Instant now = Timestamps.now(clock);
         for (int from = 0; from < erasable.size(); from += CHUNK) {

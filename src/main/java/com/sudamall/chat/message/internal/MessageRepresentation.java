@@ -26,8 +26,15 @@ public class MessageRepresentation {
     private final RoomAccess access;
     private final AttachmentService attachments;
     private final JsonMapper json;
+    private final ReactionView reactions;
 
-    MessageRepresentation(UserService users, RoomAccess access, AttachmentService attachments, JsonMapper json) {
+    MessageRepresentation(
+            UserService users,
+            RoomAccess access,
+            AttachmentService attachments,
+            JsonMapper json,
+            ReactionView reactions) {
+        this.reactions = reactions;
         this.users = users;
         this.access = access;
         this.attachments = attachments;
@@ -38,7 +45,12 @@ public class MessageRepresentation {
         return render(List.of(row)).getFirst();
     }
 
+    /** Messages as the whole room sees them, with their reactions (none marked as the reader's). */
     public List<Message> render(List<MessageRow> rows) {
+        return reactions.attach(withoutReactions(rows), null);
+    }
+
+    private List<Message> withoutReactions(List<MessageRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -47,7 +59,10 @@ public class MessageRepresentation {
                 access.members(rows.stream().map(MessageRow::roomId).distinct().toList()));
     }
 
-    /** Messages with their rooms' members already at hand (the send path read them in its transaction). */
+    /**
+     * Messages with their rooms' members already at hand (the send path read them in its transaction); new, so
+     * without reactions.
+     */
     public List<Message> render(List<MessageRow> rows, Map<UUID, List<Member>> members) {
         Map<String, User> senders = users.cards(rows.stream()
                 .map(MessageRow::senderId)
@@ -90,7 +105,8 @@ public class MessageRepresentation {
                 isRead,
                 row.isFlagged(),
                 row.originalContent() != null,
-                row.moderationStatus());
+                row.moderationStatus(),
+                List.of());
     }
 
     /**
@@ -98,7 +114,7 @@ public class MessageRepresentation {
      * what the filters left to everyone else; a deleted message that was reported shows its text to moderators.
      */
     public List<Message> renderFor(String readerId, boolean moderator, List<MessageRow> rows) {
-        List<Message> rendered = render(rows);
+        List<Message> rendered = reactions.attach(withoutReactions(rows), readerId);
         List<Message> seen = new ArrayList<>(rendered.size());
         for (int i = 0; i < rows.size(); i++) {
             MessageRow row = rows.get(i);
@@ -131,7 +147,8 @@ public class MessageRepresentation {
                 m.isRead(),
                 m.isFlagged(),
                 m.isMasked(),
-                m.moderationStatus());
+                m.moderationStatus(),
+                m.reactions());
     }
 
     /**

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.message.Message;
+import com.sudamall.chat.message.Reaction;
 import com.sudamall.chat.notification.Notification;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +24,11 @@ sealed interface OutboundFrame {
 
     @JsonTypeName("message_edited")
     record MessageEdited(UUID roomId, Message message) implements OutboundFrame {}
+
+    /** A reaction given ({@code added}) or taken back, with the message's reactions after it. */
+    @JsonTypeName("reaction")
+    record ReactionFrame(UUID roomId, UUID messageId, User user, String emoji, boolean added, List<Reaction> reactions)
+            implements OutboundFrame {}
 
     @JsonTypeName("message_deleted")
     record MessageDeleted(UUID roomId, DeletedRef message) implements OutboundFrame {}

@@ -9,6 +9,7 @@ import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageDeleted;
 import com.sudamall.chat.message.MessageEdited;
 import com.sudamall.chat.message.MessageHistory;
+import com.sudamall.chat.message.MessageReacted;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.message.MessagesRead;
@@ -192,6 +193,27 @@ class RoomFanout {
                 ? hiddenFrom(access.require(roomId), event.message())
                 : null;
         toRoom(roomId, new OutboundFrame.MessageEdited(roomId, event.message()), hiddenFrom);
+    }
+
+    @EventListener
+    void on(MessageReacted event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MessageReacted event) {
+        User reactor = users.cards(List.of(event.userId())).get(event.userId());
+        if (reactor != null) {
+            toRoom(
+                    event.roomId(),
+                    new OutboundFrame.ReactionFrame(
+                            event.roomId(),
+                            event.messageId(),
+                            reactor,
+                            event.emoji(),
+                            event.added(),
+                            event.reactions()),
+                    null);
+        }
     }
 
     @EventListener
