@@ -144,6 +144,7 @@ async function start() {
     inbox.messageChanged(detail.message);
     conversation.editedFrame(detail.message);
   });
+  socket.addEventListener("reaction", ({ detail }) => conversation.reactionFrame(detail));
   socket.addEventListener("message_deleted", ({ detail }) => {
     inbox.messageChanged({ ...detail.message, room_id: detail.room_id, is_deleted: true });
     conversation.deletedFrame(detail.room_id, detail.message.id);

@@ -89,6 +89,7 @@ export class Conversation {
   }
 
   async open(room) {
+    this.emoji ??= (await get("reactions/").catch(() => ({ emoji: [] }))).emoji;
     this.room = room;
     this.messages.clear();
     this.order = [];
@@ -133,7 +134,29 @@ export class Conversation {
 
   /** Only messages already on the page change: an edit far up the history must not open a gap in it. */
   editedFrame(message) {
-    if (this.messages.has(message.id)) this.upsert(message);
+    const before = this.messages.get(message.id);
+    // the room's frame cannot know which reactions are mine: those I had stay mine
+    if (before) this.upsert({ ...message, reactions: withMine(message.reactions, before.reactions) });
+  }
+
+  /** Someone reacted: the counts come from the frame, and whether one is mine from who it was. */
+  reactionFrame(frame) {
+    const before = this.messages.get(frame.message_id);
+    if (!before) return;
+    const mine = (frame.reactions ?? []).map((r) => ({ ...r,
+      me: r.emoji === frame.emoji && frame.user.id === this.me.id ? frame.added : !!before.reactions?.find((b) => b.emoji === r.emoji)?.me }));
+    this.upsert({ ...before, reactions: mine });
+  }
+
+  /** Gives or takes back my reaction; the answer is the message as I see it. */
+  async react(message, emoji) {
+    const given = message.reactions?.find((r) => r.emoji === emoji)?.me;
+    const path = `rooms/${message.room_id}/messages/${message.id}/reactions/`;
+    try {
+      this.upsert(given ? await del(path + "?emoji=" + encodeURIComponent(emoji)) : await post(path, { emoji }));
+    } catch (e) {
+      this.notify(e.message);
+    }
   }
 
   /** Tells the server the user has seen the room up to its newest message, when the page is in view. */
@@ -466,19 +489,28 @@ export class Conversation {
         mine && !system && !note ? el("span", { class: "ticks" + (message.is_read ? " read" : ""), title: message.is_read ? "Read" : "Sent" },
           message.is_read ? "✓✓" : "✓", el("span", { class: "visually-hidden" }, message.is_read ? "read" : "sent")) : null),
     );
+    const reactions = message.reactions?.length && !message.is_deleted
+      ? el("div", { class: "reactions" }, ...message.reactions.map((r) =>
+        el("button", { type: "button", class: "reaction" + (r.me ? " me" : ""), "aria-pressed": String(r.me),
+          title: r.me ? "Take your reaction back" : "React with " + r.emoji, onclick: () => this.react(message, r.emoji) },
+          r.emoji, " ", el("span", { class: "count" }, String(r.count)))))
+      : null;
     const item = el("li", { class: classes.filter(Boolean).join(" "), dataset: { id: message.id, seq: message.seq } });
     if (newDay) item.append(el("div", { class: "day", role: "separator" }, day(message.sent_at)));
     item.append(el("div", { class: "bubble-row" }, bubble, !message.is_deleted && !system ? this.actions(message, mine) : null));
+    if (reactions) item.append(reactions);
     return item;
   }
 
   /** Reply, edit, delete or report: one menu beside the bubble, shown on hover or focus. */
   actions(message, mine) {
     const item = (label, action, danger) => ({ label, danger, action: () => action.call(this, message) });
+    const reactable = message.seq != null && message.message_type !== "note";
     return menuButton("Message actions", icon("more"), [
       item("Reply", this.startReply),
       mine && (message.message_type === "text" || message.message_type === "note") && item("Edit", this.edit),
       mine ? item("Delete", this.remove, true) : item("Report", this.report, true),
+      ...(reactable ? (this.emoji ?? []).map((emoji) => ({ label: "React " + emoji, action: () => this.react(message, emoji) })) : []),
     ]);
   }
 
@@ -676,4 +708,9 @@ function safeUrl(url) {
 /** A room type as people say it. */
 function kindName(type) {
   return { customer_store: "Store conversation", customer_support: "Support", group: "Group", private: "Private chat" }[type] ?? type;
+}
+
+/** The counts of a room-wide frame, with "mine" kept from what this page knew. */
+function withMine(next, before) {
+  return (next ?? []).map((r) => ({ ...r, me: !!before?.find((b) => b.emoji === r.emoji)?.me }));
 }

@@ -85,6 +85,19 @@ class StoreDeskWebClientIntegrationTests extends IntegrationTest {
             shopper.until("the answer", () -> texts(shopper).contains(filled));
             assertThat(texts(shopper)).noneMatch(text -> text.contains("Lisbon is zone 2"));
 
+            // the customer reacts to the answer from its menu; the team sees it live
+            shopper.script(
+                    "const li = [...document.querySelectorAll('.message')].find(m => m.textContent.includes(arguments[0]));"
+                            + "li.querySelector('.menu-button').click();"
+                            + "[...li.querySelectorAll('.menu-item')].find(b => b.textContent.startsWith('React \uD83D\uDC4D')).click();",
+                    filled);
+            shopper.until("my reaction", () -> shopper.all(".reaction.me").size() == 1);
+            desk.until(
+                    "the customer's reaction, live",
+                    () -> desk.all(".reaction").size() == 1
+                            && desk.find(".reaction").getText().contains("1")
+                            && desk.all(".reaction.me").isEmpty());
+
             // search in this conversation: the team finds the question and its own note; a hit is scrolled to
             desk.find(".room-search-toggle").click();
             desk.find("#room-search-input").sendKeys("lisbon" + Keys.ENTER);
