@@ -71,12 +71,17 @@ public class MessageReactions {
         boolean changed = added
                 ? reactions.add(messageId, user.id(), chosen, Timestamps.now(clock))
                 : reactions.remove(messageId, user.id(), chosen);
-        List<MessageRow> rows = List.of(row);
+        Message seen = representation
+                .renderFor(user.id(), user.isModerator(), List.of(row))
+                .getFirst();
         if (changed) {
-            List<Reaction> now = representation.render(rows).getFirst().reactions();
+            // the room's copy: the same counts, none marked as anyone's own
+            List<Reaction> now = seen.reactions().stream()
+                    .map(r -> new Reaction(r.emoji(), r.count(), false))
+                    .toList();
             events.publishEvent(new MessageReacted(roomId, messageId, user.id(), chosen, added, now));
         }
-        return representation.renderFor(user.id(), user.isModerator(), rows).getFirst();
+        return seen;
     }
 
     private String requireEmoji(@Nullable String emoji) {

@@ -68,29 +68,16 @@ class InternalNoteIntegrationTests extends IntegrationTest {
         assertThat(contents(staff.get("rooms/" + room + "/messages/?limit=50&mark_read=false")))
                 .containsExactly("Where is my parcel?", secret, "It left the warehouse today");
 
-        // counted: the customer has one unread message (the owner's), the staff member two (the customer's, the
-        // owner's)
+        // counted: the customer has one unread message, the owner's
         assertThat(customer.get("unread/").expect(200).path("rooms").path(room).asInt())
                 .isEqualTo(1);
-        JsonNode listed = customer.get("rooms/")
-                .expect(200)
-                .path("results")
-                .valueStream()
-                .filter(r -> roomId(r).equals(room))
-                .findFirst()
-                .orElseThrow();
+        JsonNode listed = listed(customer, room);
         assertThat(listed.path("unread_count").asInt()).isEqualTo(1);
         assertThat(listed.path("last_message").path("content").asString()).isEqualTo("It left the warehouse today");
 
         // the newest message being a note, the customer's list shows the one before it
         note(owner, room, "promised a call tomorrow").expect(201);
-        JsonNode relisted = customer.get("rooms/")
-                .expect(200)
-                .path("results")
-                .valueStream()
-                .filter(r -> roomId(r).equals(room))
-                .findFirst()
-                .orElseThrow();
+        JsonNode relisted = listed(customer, room);
         assertThat(relisted.path("last_message").path("content").asString()).isEqualTo("It left the warehouse today");
         assertThat(relisted.path("unread_count").asInt()).isEqualTo(1);
         // the staff member read up to their own note: the owner's message and note are unread, both counted
@@ -242,6 +229,17 @@ class InternalNoteIntegrationTests extends IntegrationTest {
                 .get("/api/integration/users/" + customer.id + "/export")
                 .expect(200);
         assertThat(export.toString()).doesNotContain("discontinued");
+    }
+
+    /** The room as the reader's room list shows it. */
+    private static JsonNode listed(ChatClient reader, String room) {
+        return reader.get("rooms/")
+                .expect(200)
+                .path("results")
+                .valueStream()
+                .filter(r -> roomId(r).equals(room))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Reply note(ChatClient writer, String room, String content) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,12 +72,9 @@ public class ReactionRepository {
                           FROM message_reactions
                          WHERE message_id IN (:messageIds)
                          GROUP BY message_id, emoji
-                        """)
-                .param("messageIds", List.copyOf(messageIds))
-                .query((rs, row) -> counts.computeIfAbsent(
-                                rs.getObject("message_id", UUID.class), id -> new LinkedHashMap<>())
-                        .put(rs.getString("emoji"), rs.getLong("n")))
-                .list();
+                        """).param("messageIds", List.copyOf(messageIds)).query((RowCallbackHandler)
+                rs -> counts.computeIfAbsent(rs.getObject("message_id", UUID.class), id -> new LinkedHashMap<>())
+                        .put(rs.getString("emoji"), rs.getLong("n")));
         return counts;
     }
 

@@ -38,9 +38,7 @@ class ReactionView {
         }
         Set<ReactionRepository.Mine> mine = readerId == null ? Set.of() : reactions.mine(readerId, counts.keySet());
         return messages.stream()
-                .map(m -> counts.containsKey(m.id()) && !m.isDeleted()
-                        ? m.withReactions(shown(m.id(), counts.get(m.id()), mine))
-                        : m)
+                .map(m -> counts.containsKey(m.id()) ? m.withReactions(shown(m.id(), counts.get(m.id()), mine)) : m)
                 .toList();
     }
 
