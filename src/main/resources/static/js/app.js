@@ -133,7 +133,7 @@ async function start() {
     }
     // rooms too large for unread frames are counted here
     const counted = message.sender?.id !== me.id && message.room_id !== inbox.activeId;
-    inbox.messageArrived(message, counted && inbox.isLarge(message.room_id));
+    inbox.messageArrived(message, counted && inbox.isLarge(message.room_id), counted);
     conversation.messageFrame(detail.message);
   });
   socket.addEventListener("ack", ({ detail }) => {

@@ -6,6 +6,7 @@ import { bytes, day, el, icon, isStoreSide, isTeamSide, money, readsForMe, roomT
 import { CannedMenu, DeskBar, isConversation, ratingCard, storeFacts } from "./desk.js";
 import { menuButton } from "./menu.js";
 import { RoomSearch } from "./room-search.js";
+import { MentionPicker } from "./mentions.js";
 
 const PAGE = 50;
 
@@ -52,7 +53,7 @@ export class Conversation {
       "aria-label": "Message",
       maxlength: "5000",
       onkeydown: (e) => {
-        if (this.canned.handleKey(e)) return;
+        if (this.canned.handleKey(e) || this.mentions.handleKey(e)) return;
         if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
           e.preventDefault();
           this.sendText();
@@ -63,6 +64,7 @@ export class Conversation {
     const attach = el("label", { class: "icon-button", for: "file-input", title: "Attach a file", tabindex: "0",
       onkeydown: (e) => (e.key === "Enter" || e.key === " ") && this.fileInput.click() }, icon("clip", 22), el("span", { class: "visually-hidden" }, "Attach a file"));
     this.canned = new CannedMenu(this.input, () => this.room, this.me);
+    this.mentions = new MentionPicker(this.input, () => this.room, this.me, () => this.noteMode);
     // the team of a conversation writes notes to itself from the same composer (Alt+Shift+N)
     this.noteToggle = el("button", { type: "button", class: "note-toggle", "aria-pressed": "false", hidden: true,
       title: "Internal note: only your team sees it (Alt+Shift+N)", onclick: () => this.setNoteMode(!this.noteMode) }, "Note");
@@ -71,6 +73,7 @@ export class Conversation {
       "form",
       { class: "composer", onsubmit: (e) => (e.preventDefault(), this.sendText()) },
       this.canned.list,
+      this.mentions.list,
       this.fileInput,
       attach,
       this.input,
@@ -97,6 +100,7 @@ export class Conversation {
     this.pendingNodes.clear();
     this.typers.clear();
     this.cancelReply();
+    this.mentions.chosen.clear();
     this.list.replaceChildren();
     this.renderHeader();
     this.renderDesk();
@@ -238,7 +242,7 @@ export class Conversation {
   sendText() {
     const content = this.input.value.trim();
     if (!content || !this.room) return;
-    const clientMsgId = this.socket.sendText(this.room.room_id, content, this.replyTo?.id, this.noteMode);
+    const clientMsgId = this.socket.sendText(this.room.room_id, content, this.replyTo?.id, this.noteMode, this.mentions.take(content));
     const node = el("li", { class: "message mine pending" + (this.noteMode ? " note" : ""), dataset: { clientMsgId } },
       el("div", { class: "bubble-row" },
         el("div", { class: "bubble" }, el("p", { class: "text" }, content), el("span", { class: "meta" }, "sending…"))));
@@ -464,7 +468,7 @@ export class Conversation {
     const note = message.message_type === "note";
     const startsRun = newDay || previous?.sender?.id !== message.sender?.id || previous?.message_type === "system"
       || (previous?.message_type === "note") !== note;
-    const classes = ["message", mine ? "mine" : "theirs", system ? "system" : "", note ? "note" : "", startsRun ? "run-start" : "", message.is_deleted ? "deleted" : ""];
+    const classes = ["message", mine ? "mine" : "theirs", system ? "system" : "", note ? "note" : "", startsRun ? "run-start" : "", message.is_deleted ? "deleted" : "", message.mentions?.includes(this.me.id) ? "mentions-me" : ""];
     const bubble = el("div", { class: "bubble" });
     if (note) bubble.append(el("span", { class: "note-label" }, "Note · only your team sees this"));
     if (startsRun && !mine && !system) bubble.append(el("span", { class: "sender" }, message.sender?.name ?? ""));

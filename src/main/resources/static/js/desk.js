@@ -163,15 +163,20 @@ function duration(seconds) {
 
 /** The composer's "/" menu: the store's canned replies by shortcut, filled in for the conversation. */
 export class CannedMenu {
-  constructor(input, roomOf, me) {
+  constructor(input, roomOf, me, id = "canned-menu", label = "Canned replies") {
     this.input = input;
     this.roomOf = roomOf;
     this.me = me;
+    this.id = id;
     this.items = [];
     this.index = 0;
-    this.list = el("ul", { class: "canned-menu", id: "canned-menu", role: "listbox", "aria-label": "Canned replies", hidden: true });
-    input.setAttribute("aria-controls", "canned-menu");
+    this.list = el("ul", { class: "canned-menu", id, role: "listbox", "aria-label": label, hidden: true });
     input.addEventListener("input", () => this.update());
+  }
+
+  /** One entry of the menu. */
+  view(item) {
+    return [el("strong", {}, "/" + item.shortcut), " ", item.text];
   }
 
   async update() {
@@ -192,11 +197,12 @@ export class CannedMenu {
   render() {
     this.list.hidden = this.items.length === 0;
     this.input.setAttribute("aria-expanded", String(!this.list.hidden));
+    if (!this.list.hidden) this.input.setAttribute("aria-controls", this.id);
     this.list.replaceChildren(...this.items.map((item, i) =>
-      el("li", { role: "option", id: `canned-${i}`, "aria-selected": String(i === this.index),
+      el("li", { role: "option", id: `${this.id}-${i}`, "aria-selected": String(i === this.index),
         onmousedown: (e) => (e.preventDefault(), this.pick(i)) },
-        el("strong", {}, "/" + item.shortcut), " ", item.text)));
-    if (!this.list.hidden) this.input.setAttribute("aria-activedescendant", `canned-${this.index}`);
+        ...this.view(item))));
+    if (!this.list.hidden) this.input.setAttribute("aria-activedescendant", `${this.id}-${this.index}`);
   }
 
   hide() {

@@ -61,8 +61,11 @@ export class Inbox {
     }
   }
 
-  /** A message frame: the room moves to the top, with the message as its last; {@code countIt} adds one unread. */
-  messageArrived(message, countIt = false) {
+  /**
+   * A message frame: the room moves to the top, with the message as its last; {@code countIt} adds one unread, and
+   * {@code mentionIt} one unread mention when the message names me.
+   */
+  messageArrived(message, countIt = false, mentionIt = countIt) {
     const room = this.rooms.get(message.room_id);
     if (!room) return this.refresh(message.room_id);
     const newer = !room.last_message || (message.seq ?? 0) > (room.last_message.seq ?? 0);
@@ -71,6 +74,7 @@ export class Inbox {
       room.last_message_at = message.sent_at;
     }
     if (countIt && newer) room.unread_count = (room.unread_count ?? 0) + 1;
+    if (mentionIt && newer && message.mentions?.includes(this.me.id)) room.unread_mentions = (room.unread_mentions ?? 0) + 1;
     this.render();
   }
 
@@ -91,6 +95,7 @@ export class Inbox {
     const room = this.rooms.get(roomId);
     if (!room) return;
     room.unread_count = count;
+    if (count === 0) room.unread_mentions = 0;
     this.render();
   }
 
@@ -148,6 +153,9 @@ export class Inbox {
                 "span",
                 { class: "room-line" },
                 el("span", { class: "room-preview" }, preview(room.last_message)),
+                unread > 0 && room.unread_mentions > 0
+                  ? el("span", { class: "badge mention-badge", "aria-label": `${room.unread_mentions} mentioning you` }, "@")
+                  : null,
                 unread > 0 ? el("span", { class: "badge", "aria-label": `${unread} unread` }, unread) : null,
               ),
             ),

@@ -86,11 +86,12 @@ export class ChatSocket extends EventTarget {
   }
 
   /** Text, or with {@code note} the team's internal note; acked by client_msg_id. */
-  sendText(roomId, content, replyTo, note = false) {
+  sendText(roomId, content, replyTo, note = false, mentions = []) {
     const clientMsgId = crypto.randomUUID();
     const frame = { type: "text", room_id: roomId, content, client_msg_id: clientMsgId };
     if (replyTo) frame.reply_to = replyTo;
     if (note) frame.message_type = "note";
+    if (mentions.length) frame.mentions = mentions;
     this.pending.set(clientMsgId, frame);
     this.raw(frame);
     return clientMsgId;

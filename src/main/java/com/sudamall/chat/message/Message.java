@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  *     moderators see the whole text)
  * @param moderationStatus {@code approved}, or {@code pending} while held in a moderated room
  * @param reactions the emoji users reacted with, in the order of the configured list; none on a deleted message
+ * @param mentions the ids of the users the message names ({@code @}), in group, conversation and support rooms
  */
 public record Message(
         UUID id,
@@ -50,10 +51,20 @@ public record Message(
         boolean isFlagged,
         boolean isMasked,
         String moderationStatus,
-        List<Reaction> reactions) {
+        List<Reaction> reactions,
+        List<String> mentions) {
 
     /** The message with its reactions as one reader sees them. */
     public Message withReactions(List<Reaction> shown) {
+        return with(List.copyOf(shown), mentions);
+    }
+
+    /** The message with the users it names. */
+    public Message withMentions(List<String> named) {
+        return with(reactions, List.copyOf(named));
+    }
+
+    private Message with(List<Reaction> shown, List<String> named) {
         return new Message(
                 id,
                 roomId,
@@ -73,6 +84,7 @@ public record Message(
                 isFlagged,
                 isMasked,
                 moderationStatus,
-                List.copyOf(shown));
+                shown,
+                named);
     }
 }

@@ -4,6 +4,7 @@ import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.internal.CustomerViewRepository;
+import com.sudamall.chat.message.internal.MentionRepository;
 import com.sudamall.chat.message.internal.MessageModerationRepository;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
@@ -34,6 +35,7 @@ public class MessageHistory {
     private final UserService users;
     private final MessageRules rules;
     private final CustomerViewRepository customerView;
+    private final MentionRepository mentions;
 
     MessageHistory(
             RoomAccess access,
@@ -43,7 +45,9 @@ public class MessageHistory {
             ReadCursors cursors,
             UserService users,
             MessageRules rules,
-            CustomerViewRepository customerView) {
+            CustomerViewRepository customerView,
+            MentionRepository mentions) {
+        this.mentions = mentions;
         this.access = access;
         this.messages = messages;
         this.moderationState = moderationState;
@@ -273,11 +277,13 @@ public class MessageHistory {
      *
      * @param total across all rooms
      * @param rooms per room, only rooms with unread messages
+     * @param mentions unread messages that name the caller, per room, only rooms that have some (muted ones too)
      */
-    public record Unread(long total, Map<UUID, Long> rooms) {}
+    public record Unread(long total, Map<UUID, Long> rooms, Map<UUID, Long> mentions) {}
 
     public Unread unread(CurrentUser user) {
         Map<UUID, Long> rooms = cursors.unreadByRoom(user.id());
-        return new Unread(rooms.values().stream().mapToLong(Long::longValue).sum(), rooms);
+        return new Unread(
+                rooms.values().stream().mapToLong(Long::longValue).sum(), rooms, mentions.unreadByRoom(user.id()));
     }
 }

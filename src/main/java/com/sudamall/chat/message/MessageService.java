@@ -114,8 +114,9 @@ public class MessageService {
         if (command.replyTo() != null) {
             rules.requireInRoom(command.replyTo(), room, command.sender().id(), "reply_to");
         }
-        MessageStore.Draft draft =
-                new MessageStore.Draft(MessageType.NOTE, content, command.replyTo(), command.clientMsgId(), null, null);
+        MessageStore.Draft draft = new MessageStore.Draft(
+                        MessageType.NOTE, content, command.replyTo(), command.clientMsgId(), null, null)
+                .naming(rules.checkMentions(room, command.sender().id(), command.mentions(), true));
         return store.store(room, command.sender().id(), draft);
     }
 
@@ -129,8 +130,9 @@ public class MessageService {
             // the customer would see an answer to what they can never read
             throw ChatException.invalid("reply_to", "only a note can answer a note");
         }
-        MessageStore.Draft draft =
-                new MessageStore.Draft(type, content, command.replyTo(), command.clientMsgId(), null, attachmentId);
+        MessageStore.Draft draft = new MessageStore.Draft(
+                        type, content, command.replyTo(), command.clientMsgId(), null, attachmentId)
+                .naming(rules.checkMentions(room, command.sender().id(), command.mentions(), false));
         MessageStore.Draft checked =
                 moderated(room, command.sender(), content.isEmpty() ? draft : screened(room, draft));
         return forWriter(command.sender(), store.store(room, command.sender().id(), checked));

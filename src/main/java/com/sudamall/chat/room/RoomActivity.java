@@ -18,6 +18,7 @@ public interface RoomActivity {
     /**
      * @param lastMessage the room's newest message, as the Message object of API.md
      * @param unreadCount messages the reader has not read
+     * @param unreadMentions of those, the ones that name the reader
      */
-    record Summary(@Nullable Object lastMessage, long unreadCount) {}
+    record Summary(@Nullable Object lastMessage, long unreadCount, long unreadMentions) {}
 }

@@ -142,12 +142,20 @@ class MissedMessageAlertIntegrationTests extends IntegrationTest {
         send(customer, room, "Do you ship to Lyon?");
         staff.post(
                         "rooms/" + room + "/send_message/",
-                        Map.of("content", "check the courier's price list", "message_type", "note"))
+                        Map.of(
+                                "content",
+                                "check the courier's price list",
+                                "message_type",
+                                "note",
+                                "mentions",
+                                List.of(owner.id)))
                 .expect(201);
 
-        // the note alerts the owner, who has not read it, and not the customer
+        // the note alerts the owner, who has not read it, and not the customer; it says who named the owner
         await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(owner).size() == 1);
-        assertThat(GreenMailUtil.getBody(emailsTo(owner).getFirst())).contains("check the courier's price list");
+        assertThat(GreenMailUtil.getBody(emailsTo(owner).getFirst()))
+                .contains("check the courier's price list")
+                .contains(staff.name + " mentioned you");
         Thread.sleep(2_500);
         assertThat(emailsTo(customer)).isEmpty();
         assertThat(missedFor(customer)).isEmpty();

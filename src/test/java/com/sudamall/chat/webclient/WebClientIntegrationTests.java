@@ -365,6 +365,50 @@ class WebClientIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aGroupMemberMentionsAnotherWithThePickerAndTheyAreTold() {
+        ChatClient alice = login("alice", "customer");
+        ChatClient bob = login("bob", "customer");
+        ChatClient carol = login("carol", "customer");
+        String group = roomId(groupRoom(alice, bob, carol));
+        String elsewhere = roomId(privateRoom(bob, carol));
+        try (Browser writer = Browser.open(1280, 800);
+                Browser named = Browser.open(1280, 800)) {
+            named.get("http://localhost:" + port + "/?token=" + bob.token() + "#room=" + elsewhere);
+            awaitOnline(named);
+            writer.get("http://localhost:" + port + "/?token=" + alice.token() + "#room=" + group);
+            awaitOnline(writer);
+
+            writer.find("#composer-input").sendKeys("@" + bob.name.substring(0, 3));
+            writer.until(
+                    "the picker offering Bob",
+                    () -> writer.find("#mention-menu").isDisplayed()
+                            && writer.find("#mention-menu").getText().contains(bob.name)
+                            && !writer.find("#mention-menu").getText().contains(alice.name));
+            writer.press(Keys.ENTER);
+            writer.until(
+                    "the name written out",
+                    () -> writer.find("#composer-input").getAttribute("value").equals("@" + bob.name + " "));
+            writer.find("#composer-input").sendKeys("can you bring the cups?", Keys.ENTER);
+            writer.until("the message sent", () -> texts(writer).contains("@" + bob.name + " can you bring the cups?"));
+
+            // Bob, in another room, sees the group marked as mentioning him, live, and the message marked in it
+            String badge = ".room[data-room-id='" + group + "'] .mention-badge";
+            named.until("the mention badge", () -> !named.all(badge).isEmpty());
+            named.screenshot("mention-badge");
+            named.find(".room[data-room-id='" + group + "']").click();
+            named.until(
+                    "the message marked as naming him",
+                    () -> named.all(".message.mentions-me").size() == 1);
+            assertThat(named.find(".message.mentions-me").getText()).contains("can you bring the cups?");
+        }
+        JsonNode stored = bob.get("rooms/" + group + "/messages/?limit=5&mark_read=false")
+                .expect(200)
+                .path("messages")
+                .get(0);
+        assertThat(stored.path("mentions").get(0).asString()).isEqualTo(bob.id);
+    }
+
+    @Test
     void aModeratorRejectsAFlaggedMessageAndItDisappearsForTheParticipants() {
         ChatClient moderator = login("moderator", "moderator");
         ChatClient alice = login("alice", "customer");

@@ -125,7 +125,7 @@ class CannedReplies {
             throw ChatException.notFound("Canned reply");
         }
         String text = ReplyVariables.fill(reply.body(), values(room));
-        return messages.send(new SendMessage(user, roomId, MessageType.TEXT, text, null, clientMsgId, null));
+        return messages.send(new SendMessage(user, roomId, MessageType.TEXT, text, null, clientMsgId, null, List.of()));
     }
 
     private Map<String, String> values(Room room) {

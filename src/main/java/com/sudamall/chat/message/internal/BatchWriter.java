@@ -5,6 +5,7 @@ import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageService.Sent;
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.message.internal.MentionRepository.Mention;
 import com.sudamall.chat.message.internal.MessageRepository.ClientKey;
 import com.sudamall.chat.message.internal.MessageStore.Draft;
 import com.sudamall.chat.message.internal.MessageStore.Reference;
@@ -60,6 +61,7 @@ class BatchWriter {
     }
 
     private final MessageRepository messages;
+    private final MentionRepository mentions;
     private final SequenceAllocator sequences;
     private final ReadCursorRepository cursors;
     private final MessageRepresentation representation;
@@ -71,6 +73,7 @@ class BatchWriter {
 
     BatchWriter(
             MessageRepository messages,
+            MentionRepository mentions,
             SequenceAllocator sequences,
             ReadCursorRepository cursors,
             MessageRepresentation representation,
@@ -80,6 +83,7 @@ class BatchWriter {
             JsonMapper json,
             Clock clock) {
         this.messages = messages;
+        this.mentions = mentions;
         this.sequences = sequences;
         this.cursors = cursors;
         this.representation = representation;
@@ -153,6 +157,7 @@ class BatchWriter {
             }
         }
         messages.insertAll(rows);
+        mentions.insertAll(mentionsOf(sends, fresh, rows));
         attachments.claim(carriedFiles(rows));
         cursors.advanceAll(
                 reached.entrySet().stream()
@@ -164,7 +169,9 @@ class BatchWriter {
         List<Message> rendered = representation.render(rows, members);
         Map<Integer, Message> byIndex = new HashMap<>();
         for (int n = 0; n < rendered.size(); n++) {
-            Message message = rendered.get(n);
+            List<String> named = sends.get(fresh.get(n)).draft().mentions();
+            Message message =
+                    named.isEmpty() ? rendered.get(n) : rendered.get(n).withMentions(named);
             byIndex.put(fresh.get(n), message);
             events.publishEvent(new MessageSent(
                     message,
@@ -177,6 +184,20 @@ class BatchWriter {
     }
 
     private record RoomSender(UUID roomId, String userId) {}
+
+    /** Who the numbered messages of the batch name; a held message names no one until a moderator lets it out. */
+    private static List<Mention> mentionsOf(List<Send> sends, List<Integer> fresh, List<MessageRow> rows) {
+        List<Mention> named = new ArrayList<>();
+        for (int n = 0; n < rows.size(); n++) {
+            MessageRow row = rows.get(n);
+            if (row.seq() != null) {
+                for (String userId : sends.get(fresh.get(n)).draft().mentions()) {
+                    named.add(new Mention(row.id(), userId, row.roomId(), row.seq()));
+                }
+            }
+        }
+        return named;
+    }
 
     /** The rooms that this batch numbers notes in and nothing else. */
     private static Set<UUID> notesOnly(List<Send> sends, List<Integer> fresh) {

@@ -69,7 +69,13 @@ class MessageController {
 
             @Nullable UUID replyTo,
             @Nullable String clientMsgId,
-            @Nullable UUID attachment) {}
+            @Nullable UUID attachment,
+
+            @Schema(
+                    description =
+                            "ids of the room's participants the text names (@), in group, store and support rooms")
+            @Nullable
+            List<@Nullable String> mentions) {}
 
     @Operation(summary = "Send a message (201); a repeated client_msg_id returns the first message (200)")
     @SendAnswers
@@ -78,7 +84,14 @@ class MessageController {
     ResponseEntity<Message> send(CurrentUser user, @PathVariable UUID roomId, @RequestBody SendBody body) {
         MessageType type = body.messageType() == null ? MessageType.TEXT : MessageType.parse(body.messageType());
         MessageService.Sent sent = messages.send(new SendMessage(
-                user, roomId, type, body.content(), body.replyTo(), body.clientMsgId(), body.attachment()));
+                user,
+                roomId,
+                type,
+                body.content(),
+                body.replyTo(),
+                body.clientMsgId(),
+                body.attachment(),
+                body.mentions()));
         return SentAnswer.of(sent);
     }
 
@@ -106,8 +119,8 @@ class MessageController {
             upload = attachments.upload(user, roomId, file.getOriginalFilename(), bytes);
         }
         // a retry with the same client_msg_id returns the first message; this upload is then swept as an orphan
-        MessageService.Sent sent =
-                messages.send(new SendMessage(user, roomId, type, content, replyTo, clientMsgId, upload.id()));
+        MessageService.Sent sent = messages.send(
+                new SendMessage(user, roomId, type, content, replyTo, clientMsgId, upload.id(), List.of()));
         return SentAnswer.of(sent);
     }
 

@@ -27,14 +27,17 @@ public class MessageRepresentation {
     private final AttachmentService attachments;
     private final JsonMapper json;
     private final ReactionView reactions;
+    private final MentionRepository mentions;
 
     MessageRepresentation(
             UserService users,
             RoomAccess access,
             AttachmentService attachments,
             JsonMapper json,
-            ReactionView reactions) {
+            ReactionView reactions,
+            MentionRepository mentions) {
         this.reactions = reactions;
+        this.mentions = mentions;
         this.users = users;
         this.access = access;
         this.attachments = attachments;
@@ -47,7 +50,17 @@ public class MessageRepresentation {
 
     /** Messages as the whole room sees them, with their reactions (none marked as the reader's). */
     public List<Message> render(List<MessageRow> rows) {
-        return reactions.attach(withoutReactions(rows), null);
+        return reactions.attach(named(withoutReactions(rows)), null);
+    }
+
+    private List<Message> named(List<Message> rendered) {
+        Map<UUID, List<String>> named = mentions.of(
+                rendered.stream().filter(m -> !m.isDeleted()).map(Message::id).toList());
+        return named.isEmpty()
+                ? rendered
+                : rendered.stream()
+                        .map(m -> named.containsKey(m.id()) ? m.withMentions(named.get(m.id())) : m)
+                        .toList();
     }
 
     private List<Message> withoutReactions(List<MessageRow> rows) {
@@ -106,6 +119,7 @@ public class MessageRepresentation {
                 row.isFlagged(),
                 row.originalContent() != null,
                 row.moderationStatus(),
+                List.of(),
                 List.of());
     }
 
@@ -114,7 +128,7 @@ public class MessageRepresentation {
      * what the filters left to everyone else; a deleted message that was reported shows its text to moderators.
      */
     public List<Message> renderFor(String readerId, boolean moderator, List<MessageRow> rows) {
-        List<Message> rendered = reactions.attach(withoutReactions(rows), readerId);
+        List<Message> rendered = reactions.attach(named(withoutReactions(rows)), readerId);
         List<Message> seen = new ArrayList<>(rendered.size());
         for (int i = 0; i < rows.size(); i++) {
             MessageRow row = rows.get(i);
@@ -148,7 +162,8 @@ public class MessageRepresentation {
                 m.isFlagged(),
                 m.isMasked(),
                 m.moderationStatus(),
-                m.reactions());
+                m.reactions(),
+                m.mentions());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.sudamall.chat.message.ContentScreen;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.room.Room;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ public class MessageStore {
      * @param clientMsgId idempotency key
      * @param reference the shared product or order
      * @param attachmentId the uploaded file it carries
+     * @param mentions the room's users the text names, checked; kept for numbered messages
      */
     public record Draft(
             MessageType type,
@@ -37,7 +39,8 @@ public class MessageStore {
             @Nullable UUID attachmentId,
             @Nullable String original,
             @Nullable String flagReason,
-            boolean held) {
+            boolean held,
+            List<String> mentions) {
 
         /** A draft of text the content screen let through as it is. */
         public Draft(
@@ -47,7 +50,7 @@ public class MessageStore {
                 @Nullable String clientMsgId,
                 @Nullable Reference reference,
                 @Nullable UUID attachmentId) {
-            this(type, content, replyTo, clientMsgId, reference, attachmentId, null, null, false);
+            this(type, content, replyTo, clientMsgId, reference, attachmentId, null, null, false, List.of());
         }
 
         /** The draft with its text as the content screen left it. */
@@ -61,12 +64,29 @@ public class MessageStore {
                     attachmentId,
                     screened.original(),
                     screened.flagReason(),
-                    held);
+                    held,
+                    mentions);
         }
 
         /** The draft held for a moderator's approval: stored without a seq, shown to its sender and moderators. */
         public Draft hold() {
-            return new Draft(type, content, replyTo, clientMsgId, reference, attachmentId, original, flagReason, true);
+            return new Draft(
+                    type, content, replyTo, clientMsgId, reference, attachmentId, original, flagReason, true, mentions);
+        }
+
+        /** The draft naming these users, already checked to be of the room. */
+        public Draft naming(List<String> named) {
+            return new Draft(
+                    type,
+                    content,
+                    replyTo,
+                    clientMsgId,
+                    reference,
+                    attachmentId,
+                    original,
+                    flagReason,
+                    held,
+                    List.copyOf(named));
         }
     }
 

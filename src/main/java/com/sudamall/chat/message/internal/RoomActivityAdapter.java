@@ -24,12 +24,15 @@ class RoomActivityAdapter implements RoomActivity {
     private final ReadCursorRepository cursors;
     private final MessageRepresentation representation;
     private final CustomerViewRepository customerView;
+    private final MentionRepository mentions;
 
     RoomActivityAdapter(
             MessageRepository messages,
             ReadCursorRepository cursors,
             MessageRepresentation representation,
-            CustomerViewRepository customerView) {
+            CustomerViewRepository customerView,
+            MentionRepository mentions) {
+        this.mentions = mentions;
         this.messages = messages;
         this.cursors = cursors;
         this.representation = representation;
@@ -41,6 +44,7 @@ class RoomActivityAdapter implements RoomActivity {
         List<UUID> withMessages =
                 rooms.stream().filter(r -> r.lastSeq() > 0).map(Room::id).toList();
         Map<UUID, Long> unread = cursors.unreadIn(readerId, withMessages);
+        Map<UUID, Long> mentioned = mentions.unreadIn(readerId, withMessages);
         Map<UUID, Room> byId = rooms.stream().collect(Collectors.toMap(Room::id, room -> room, (a, b) -> a));
         List<MessageRow> latest = messages.findLatest(withMessages).stream()
                 .map(row -> row.type() == MessageType.NOTE
@@ -51,7 +55,12 @@ class RoomActivityAdapter implements RoomActivity {
                 .toList();
         Map<UUID, Summary> summaries = new HashMap<>();
         for (Message last : representation.render(latest)) {
-            summaries.put(last.roomId(), new Summary(last, Math.max(0, unread.getOrDefault(last.roomId(), 0L))));
+            summaries.put(
+                    last.roomId(),
+                    new Summary(
+                            last,
+                            Math.max(0, unread.getOrDefault(last.roomId(), 0L)),
+                            mentioned.getOrDefault(last.roomId(), 0L)));
         }
         return summaries;
     }

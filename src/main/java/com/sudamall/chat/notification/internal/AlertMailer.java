@@ -98,6 +98,9 @@ class AlertMailer {
                     .append(" (")
                     .append(room.unread())
                     .append(" unread)\n");
+            if (!room.mentionedBy().isEmpty()) {
+                text.append("  ").append(String.join(", ", room.mentionedBy())).append(" mentioned you\n");
+            }
             for (Preview preview : room.latest()) {
                 text.append("  ")
                         .append(TIME.format(preview.sentAt().atOffset(ZoneOffset.UTC)))

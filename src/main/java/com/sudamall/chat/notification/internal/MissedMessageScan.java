@@ -2,6 +2,7 @@ package com.sudamall.chat.notification.internal;
 
 import com.sudamall.chat.bus.Presence;
 import com.sudamall.chat.identity.UserService;
+import com.sudamall.chat.message.Mentions;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.notification.internal.AlertRepository.UnreadRoom;
@@ -52,6 +53,7 @@ class MissedMessageScan {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RoomTitles titles;
+    private final Mentions mentions;
 
     MissedMessageScan(
             AlertRepository alerts,
@@ -65,7 +67,9 @@ class MissedMessageScan {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
-            RoomTitles titles) {
+            RoomTitles titles,
+            Mentions mentions) {
+        this.mentions = mentions;
         this.alerts = alerts;
         this.properties = properties;
         this.webhooks = webhooks;
@@ -152,7 +156,12 @@ class MissedMessageScan {
                         .toList();
         String title = titles.titleFor(room.roomId(), room.userId());
         long unread = history.unreadBetween(room.roomId(), room.userId(), room.lastReadSeq(), room.lastSeq());
-        return new RoomUnread(room.roomId(), title, unread, latest);
+        return new RoomUnread(
+                room.roomId(),
+                title,
+                unread,
+                latest,
+                mentions.mentionedBy(room.roomId(), room.userId(), room.lastReadSeq()));
     }
 
     private static Preview preview(Message message) {

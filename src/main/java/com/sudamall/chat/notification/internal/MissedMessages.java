@@ -36,8 +36,9 @@ public record MissedMessages(UUID alertId, Recipient user, long unreadTotal, Lis
      * @param name its name
      * @param unread messages the user has not read there
      * @param latest the newest of them, oldest first
+     * @param mentionedBy who named the user in them, first first
      */
-    public record RoomUnread(UUID roomId, String name, long unread, List<Preview> latest) {}
+    public record RoomUnread(UUID roomId, String name, long unread, List<Preview> latest, List<String> mentionedBy) {}
 
     /**
      * @param messageId the message

@@ -109,11 +109,23 @@ class NotificationWriter {
     @EventListener
     void on(MessageSent event) {
         // a message held for approval is announced once approved, when it is published again with its seq
-        if (event.members().size() > properties.largeRoomSize()
-                || event.message().seq() == null) {
+        if (event.message().seq() == null) {
             return;
         }
         Message message = event.message();
+        // a mention is for one person: it is written in large and muted rooms alike
+        for (String userId : message.mentions()) {
+            write(new NewNotification(
+                    userId,
+                    message.roomId(),
+                    message.id(),
+                    "mention",
+                    (event.senderName() == null ? "Someone" : event.senderName()) + " mentioned you",
+                    preview(message.content())));
+        }
+        if (event.members().size() > properties.largeRoomSize()) {
+            return;
+        }
         String senderId = message.sender() == null ? null : message.sender().id();
         List<String> recipients = event.members().stream()
                 .map(Member::userId)

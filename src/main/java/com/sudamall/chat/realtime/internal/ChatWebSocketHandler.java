@@ -203,7 +203,14 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
     private void send(SocketSession session, UUID roomId, InboundFrame.Text frame) {
         MessageService.Sent sent = messages.send(new SendMessage(
-                session.user(), roomId, frame.type(), frame.content(), frame.replyTo(), frame.clientMsgId(), null));
+                session.user(),
+                roomId,
+                frame.type(),
+                frame.content(),
+                frame.replyTo(),
+                frame.clientMsgId(),
+                null,
+                frame.mentions()));
         typing.stopped(roomId, session.user().id());
         reply(session, new OutboundFrame.Ack(roomId, frame.clientMsgId(), sent.message()));
     }

@@ -4,6 +4,8 @@ import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageType;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -50,7 +52,8 @@ class FrameCodec {
                         node.has("content") ? requireString(node, "content") : "",
                         optionalUuid(node, "reply_to"),
                         optionalString(node, "client_msg_id"),
-                        sentType(optionalString(node, "message_type")));
+                        sentType(optionalString(node, "message_type")),
+                        mentions(node));
             case "typing" ->
                 new InboundFrame.Typing(roomId, node.path("is_typing").asBoolean(false));
             case "read" -> new InboundFrame.Read(roomId, requireUuid(node, "up_to"));
@@ -99,6 +102,25 @@ class FrameCodec {
             throw ChatException.invalid(field, "must be a non-negative integer");
         }
         return value.asLong();
+    }
+
+    /** The ids a text frame names; the send path checks that they are of the room. */
+    private static List<String> mentions(JsonNode node) {
+        JsonNode value = node.get("mentions");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw ChatException.invalid("mentions", "must be a list of user ids");
+        }
+        List<String> ids = new ArrayList<>(value.size());
+        for (JsonNode id : value) {
+            if (!id.isString()) {
+                throw ChatException.invalid("mentions", "must be a list of user ids");
+            }
+            ids.add(id.asString());
+        }
+        return ids;
     }
 
     /** A socket sends text and notes; files and shares go through REST. */

@@ -1,6 +1,7 @@
 package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.message.MessageType;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,8 @@ sealed interface InboundFrame {
             String content,
             @Nullable UUID replyTo,
             @Nullable String clientMsgId,
-            MessageType type)
+            MessageType type,
+            List<String> mentions)
             implements InboundFrame {}
 
     record Typing(@Nullable UUID roomId, boolean isTyping) implements InboundFrame {}

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Room object of API.md, as clients receive it. Beyond the contract's fields: {@code title}, what the reader
  * sees the room called ({@link com.sudamall.chat.room.RoomTitles}), and {@code customer}, the customer of a
- * customer_store or customer_support room (the other party, for the store's team or the agents). The store desk's
+ * customer_store or customer_support room (the other party, for the store's team or the agents), and {@code unread_mentions}, the
+ * unread messages that name the reader (counted in muted rooms too). The store desk's
  * fields ({@code status} to {@code resolved_at}) are null, and {@code labels} empty, in rooms that are not
  * conversations.
  */
@@ -33,6 +34,7 @@ record RoomJson(
         @Nullable Object lastMessage,
         @Nullable Instant lastMessageAt,
         long unreadCount,
+        long unreadMentions,
         boolean isMuted,
         Instant createdAt,
         Instant updatedAt,

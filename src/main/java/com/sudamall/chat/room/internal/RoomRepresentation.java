@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RoomRepresentation {
 
-    private static final RoomActivity.Summary NO_ACTIVITY = new RoomActivity.Summary(null, 0);
+    private static final RoomActivity.Summary NO_ACTIVITY = new RoomActivity.Summary(null, 0, 0);
 
     private final MemberRepository members;
     private final UserService users;
@@ -98,6 +98,7 @@ class RoomRepresentation {
                             summary.lastMessage(),
                             room.lastMessageAt(),
                             summary.unreadCount(),
+                            summary.unreadMentions(),
                             membersByRoom.getOrDefault(room.id(), List.of()).stream()
                                     .anyMatch(m -> m.userId().equals(readerId) && m.muted()),
                             room.createdAt(),
