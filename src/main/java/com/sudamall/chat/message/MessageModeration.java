@@ -1,6 +1,7 @@
 package com.sudamall.chat.message;
 
 import com.sudamall.chat.attachment.AttachmentService;
+import com.sudamall.chat.message.internal.MentionRepository;
 import com.sudamall.chat.message.internal.MessageModerationRepository;
 import com.sudamall.chat.message.internal.MessageRepository;
 import com.sudamall.chat.message.internal.MessageRepresentation;
@@ -37,6 +38,7 @@ public class MessageModeration {
     private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MentionRepository mentions;
 
     MessageModeration(
             MessageRepository messages,
@@ -47,7 +49,9 @@ public class MessageModeration {
             RoomAccess rooms,
             AttachmentService attachments,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            MentionRepository mentions) {
+        this.mentions = mentions;
         this.messages = messages;
         this.moderationState = moderationState;
         this.representation = representation;
@@ -101,6 +105,7 @@ public class MessageModeration {
                 .reserve(new TreeMap<>(Map.of(room.id(), 1)), Set.of(), Timestamps.now(clock))
                 .get(room.id());
         moderationState.number(messageId, seq);
+        mentions.number(messageId, seq);
         if (row.senderId() != null) {
             // as for any send, the sender has read the room up to their own message
             cursors.advance(room.id(), row.senderId(), seq);
@@ -108,7 +113,8 @@ public class MessageModeration {
         List<Member> members = rooms.members(room.id());
         Message approved = representation
                 .render(List.of(messages.find(messageId).orElseThrow()), Map.of(room.id(), members))
-                .getFirst();
+                .getFirst()
+                .withMentions(mentions.of(List.of(messageId)).getOrDefault(messageId, List.of()));
         events.publishEvent(new MessageSent(
                 approved, approved.sender() == null ? null : approved.sender().name(), members, room, null));
     }

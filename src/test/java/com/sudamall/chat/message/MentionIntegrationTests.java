@@ -119,6 +119,34 @@ class MentionIntegrationTests extends IntegrationTest {
         assertThat(mentionNotifications(staff)).containsExactly(owner.name);
     }
 
+    @Test
+    void aHeldMessageNamesItsUsersOnceAModeratorLetsItOut() {
+        ChatClient owner = login("owner");
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        ChatClient moderator = login("moderator", "moderator");
+        String room = roomId(groupRoom(owner, alice, bob));
+        owner.patch("rooms/" + room + "/", Map.of("is_moderated", true)).expect(200);
+
+        JsonNode held = alice.post(
+                        "rooms/" + room + "/send_message/", Map.of("content", "@Bob hi", "mentions", List.of(bob.id)))
+                .expect(202);
+        assertThat(ids(held)).containsExactly(bob.id);
+        assertThat(mentionNotifications(bob)).isEmpty();
+        assertThat(bob.get("unread/").expect(200).path("mentions").path(room).isMissingNode())
+                .isTrue();
+
+        try (SocketClient bobRoom = roomSocket(bob, room).ready()) {
+            moderator
+                    .post("moderation/messages/" + held.path("id").asString() + "/approve/", Map.of())
+                    .expect(200);
+            assertThat(ids(bobRoom.await(type("message")).path("message"))).containsExactly(bob.id);
+        }
+        assertThat(mentionNotifications(bob)).containsExactly(alice.name);
+        assertThat(bob.get("unread/").expect(200).path("mentions").path(room).asLong())
+                .isEqualTo(1);
+    }
+
     private static List<String> ids(JsonNode message) {
         return message.path("mentions").valueStream().map(JsonNode::asString).toList();
     }

@@ -185,15 +185,13 @@ class BatchWriter {
 
     private record RoomSender(UUID roomId, String userId) {}
 
-    /** Who the numbered messages of the batch name; a held message names no one until a moderator lets it out. */
+    /** Who the messages of the batch name; a held message's mentions wait without a seq for a moderator. */
     private static List<Mention> mentionsOf(List<Send> sends, List<Integer> fresh, List<MessageRow> rows) {
         List<Mention> named = new ArrayList<>();
         for (int n = 0; n < rows.size(); n++) {
             MessageRow row = rows.get(n);
-            if (row.seq() != null) {
-                for (String userId : sends.get(fresh.get(n)).draft().mentions()) {
-                    named.add(new Mention(row.id(), userId, row.roomId(), row.seq()));
-                }
+            for (String userId : sends.get(fresh.get(n)).draft().mentions()) {
+                named.add(new Mention(row.id(), userId, row.roomId(), row.seq()));
             }
         }
         return named;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +22,13 @@ public class MentionRepository {
      * @param messageId the message
      * @param userId who it names
      * @param roomId its room
-     * @param seq its seq, for counting what the user has not read
+     * @param seq its seq, for counting what the user has not read; null while the message is held
      */
-    record Mention(UUID messageId, String userId, UUID roomId, long seq) {}
+    record Mention(
+            UUID messageId,
+            String userId,
+            UUID roomId,
+            @Nullable Long seq) {}
 
     private final JdbcClient jdbc;
 
@@ -45,8 +50,16 @@ public class MentionRepository {
         }
     }
 
+    /** A held message was numbered: its mentions count from now on. */
+    public void number(UUID messageId, long seq) {
+        jdbc.sql("UPDATE message_mentions SET seq = :seq WHERE message_id = :messageId")
+                .param("seq", seq)
+                .param("messageId", messageId)
+                .update();
+    }
+
     /** Who each message names, in the order they were named. */
-    Map<UUID, List<String>> of(Collection<UUID> messageIds) {
+    public Map<UUID, List<String>> of(Collection<UUID> messageIds) {
         if (messageIds.isEmpty()) {
             return Map.of();
         }
