@@ -1,5 +1,6 @@
 package com.sudamall.chat.message.internal;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,23 +35,30 @@ public class MentionRepository {
             @Nullable Long seq) {}
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    MentionRepository(JdbcClient jdbc) {
+    MentionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
+    /** One batched statement for a whole send batch, like the messages' own insert. */
     void insertAll(List<Mention> mentions) {
-        for (Mention mention : mentions) {
-            jdbc.sql("""
-                            INSERT INTO message_mentions (message_id, user_id, room_id, seq)
-                            VALUES (:messageId, :userId, :roomId, :seq)
-                            """)
-                    .param("messageId", mention.messageId())
-                    .param("userId", mention.userId())
-                    .param("roomId", mention.roomId())
-                    .param("seq", mention.seq())
-                    .update();
+        if (mentions.isEmpty()) {
+            return;
         }
+        named.batchUpdate(
+                """
+                INSERT INTO message_mentions (message_id, user_id, room_id, seq)
+                VALUES (:messageId, :userId, :roomId, :seq)
+                """,
+                mentions.stream()
+                        .map(m -> new MapSqlParameterSource()
+                                .addValue("messageId", m.messageId())
+                                .addValue("userId", m.userId())
+                                .addValue("roomId", m.roomId())
+                                .addValue("seq", m.seq(), Types.BIGINT))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** A held message was numbered: its mentions count from now on. */
