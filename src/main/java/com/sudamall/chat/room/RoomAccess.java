@@ -79,9 +79,23 @@ public class RoomAccess {
         RoomCache.Entry cached = cache.getIfPresent(roomId);
         // an entry loaded just now is as current as a second read would be
         RoomCache.Entry known = cached != null ? cached : remembered(roomId);
-        Room room =
-                cached == null ? known.room() : rooms.find(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+        Room room = cached == null ? known.room() : cache.current(roomId);
+        if (room == null) {
+            throw new RoomNotFoundException(roomId);
+        }
         return requireParticipant(checked(user, room, known.memberIds().contains(user.id())));
+    }
+
+    /**
+     * The room's last seq as the database has it now: a socket placed at it has missed nothing. Read with the other
+     * rooms asked for at the same moment, so a burst of sockets opening costs a query per few dozen of them.
+     */
+    public long lastSeqNow(UUID roomId) {
+        Room room = cache.current(roomId);
+        if (room == null) {
+            throw new RoomNotFoundException(roomId);
+        }
+        return room.lastSeq();
     }
 
     /** What this node remembers of the room (loading it if need be); a 404 when there is no such room. */

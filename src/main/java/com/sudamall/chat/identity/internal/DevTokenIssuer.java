@@ -1,43 +1,49 @@
 package com.sudamall.chat.identity.internal;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sudamall.chat.identity.NewProfile;
 import com.sudamall.chat.identity.Role;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-/** Signs HS256 tokens with the published dev secret, exactly as the platform would sign real ones. */
+/**
+ * Signs HS256 tokens with the published dev secret, exactly as the platform would sign real ones. It signs with
+ * Nimbus directly: Spring's encoder turns the issuer into a URL on every token, throwing and catching when it is
+ * a plain name as the dev issuer is, and looks its key up anew each time; a burst of logins paid for both.
+ */
 @Component
 @ConditionalOnProperty(name = "chat.identity.dev-mode", havingValue = "true", matchIfMissing = true)
 class DevTokenIssuer {
 
+    private static final JWSHeader HEADER = new JWSHeader(JWSAlgorithm.HS256);
+
     private final IdentityProperties properties;
-    private final JwtEncoder encoder;
+    private final MACSigner signer;
     private final Clock clock;
 
-    DevTokenIssuer(IdentityProperties properties, Clock clock) {
+    DevTokenIssuer(IdentityProperties properties, Clock clock) throws JOSEException {
         this.properties = properties;
-        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<SecurityContext>(JwtConfig.secretKey(properties)));
+        this.signer = new MACSigner(JwtConfig.secretKey(properties));
         this.clock = clock;
     }
 
     String issue(NewProfile profile) {
         Instant now = clock.instant();
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(properties.effectiveIssuer())
-                .audience(java.util.List.of(properties.audience()))
+                .audience(List.of(properties.audience()))
                 .subject(profile.id())
-                .issuedAt(now)
-                .expiresAt(now.plus(properties.devTokenTtl()))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(properties.devTokenTtl())))
                 .claim("roles", Role.wireNames(profile.roles()));
         if (profile.name() != null) {
             claims.claim("name", profile.name());
@@ -45,7 +51,12 @@ class DevTokenIssuer {
         if (profile.email() != null) {
             claims.claim("email", profile.email());
         }
-        JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+        SignedJWT token = new SignedJWT(HEADER, claims.build());
+        try {
+            token.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the dev secret cannot sign HS256", e);
+        }
+        return token.serialize();
     }
 }

@@ -3,9 +3,11 @@ package com.sudamall.chat.identity.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.sudamall.chat.identity.UserProfile;
+import com.sudamall.chat.web.Coalescer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +27,21 @@ public class ProfileCache {
     static final Duration KEEP = Duration.ofSeconds(30);
 
     private final UserRepository users;
+    private final Coalescer<String, UserProfile> reads;
     private final Cache<String, UserProfile> profiles =
             Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(KEEP).build();
     private final Map<String, Instant> unsavedSeen = new ConcurrentHashMap<>();
 
     ProfileCache(UserRepository users) {
         this.users = users;
+        // sockets opening at once each ask for their own user: a few dozen of them go to one query
+        this.reads = new Coalescer<>("profile-reads", ids -> byId(users.findAll(ids)), 100, 4);
+    }
+
+    private static Map<String, UserProfile> byId(Collection<UserProfile> found) {
+        Map<String, UserProfile> loaded = new HashMap<>();
+        found.forEach(profile -> loaded.put(profile.id(), profile));
+        return loaded;
     }
 
     /** The stored profiles of the ids (those that exist), each loaded once however many ask at the same time. */
@@ -38,11 +49,7 @@ public class ProfileCache {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, UserProfile> found = profiles.getAll(Set.copyOf(ids), missing -> {
-            Map<String, UserProfile> loaded = new java.util.HashMap<>();
-            users.findAll(Set.copyOf(missing)).forEach(profile -> loaded.put(profile.id(), profile));
-            return loaded;
-        });
+        Map<String, UserProfile> found = profiles.getAll(Set.copyOf(ids), missing -> reads.getAll(Set.copyOf(missing)));
         return found.values().stream().map(this::withUnsavedSeen).toList();
     }
 

@@ -2,8 +2,10 @@ package com.sudamall.chat.realtime.internal;
 
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageHistory;
+import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.Outages;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +45,10 @@ class OrderedDelivery implements DisposableBean {
     /** Stands for a frame the socket passes over without being sent anything: no real frame is empty. */
     private static final String PASSED = "";
 
+    private static final MessageHistory.SeqPage NOTHING = new MessageHistory.SeqPage(List.of(), false);
+
     private final MessageHistory history;
+    private final RoomAccess access;
     private final FrameCodec codec;
     /** Catch-ups read the database; a reconnect storm must leave the pool to the senders too. */
     private final Semaphore reads;
@@ -51,8 +56,9 @@ class OrderedDelivery implements DisposableBean {
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("catch-up-", 0).factory());
 
-    OrderedDelivery(MessageHistory history, FrameCodec codec, RealtimeProperties properties) {
+    OrderedDelivery(MessageHistory history, RoomAccess access, FrameCodec codec, RealtimeProperties properties) {
         this.history = history;
+        this.access = access;
         this.codec = codec;
         this.reads = new Semaphore(properties.catchUpReads());
     }
@@ -77,7 +83,7 @@ class OrderedDelivery implements DisposableBean {
             position.hold(seq, frame);
             position.claim();
         }
-        background.execute(() -> run(session, roomId, position));
+        background.execute(() -> run(session, roomId, position, false));
     }
 
     /**
@@ -97,7 +103,7 @@ class OrderedDelivery implements DisposableBean {
             mine = position.claim();
         }
         if (mine) {
-            run(session, roomId, position);
+            run(session, roomId, position, false);
         }
     }
 
@@ -121,7 +127,7 @@ class OrderedDelivery implements DisposableBean {
             mine = position.claim();
         }
         if (mine) {
-            run(session, roomId, position);
+            run(session, roomId, position, true);
         }
     }
 
@@ -136,7 +142,7 @@ class OrderedDelivery implements DisposableBean {
                 return;
             }
         }
-        background.execute(() -> run(session, roomId, position));
+        background.execute(() -> run(session, roomId, position, true));
     }
 
     /** Live messages of a fresh socket start after the room's current last seq. */
@@ -155,9 +161,16 @@ class OrderedDelivery implements DisposableBean {
         }
     }
 
-    /** The catch-up loop, run by whoever claimed the position; releases it when the socket is up to date. */
-    private void run(SocketSession session, UUID roomId, RoomPosition position) {
+    /**
+     * The catch-up loop, run by whoever claimed the position; releases it when the socket is up to date.
+     *
+     * @param probablyCurrent the socket has just opened, or its channel just became live: it has most likely missed
+     *     nothing, which the room's last seq tells for a burst of sockets in one query, where reading the messages
+     *     would take one each
+     */
+    private void run(SocketSession session, UUID roomId, RoomPosition position, boolean probablyCurrent) {
         long retryIn = RETRY_FIRST_MILLIS;
+        boolean first = probablyCurrent;
         while (session.isOpen()) {
             long from;
             long heldBeforeRead;
@@ -168,7 +181,8 @@ class OrderedDelivery implements DisposableBean {
             }
             MessageHistory.SeqPage page;
             try {
-                page = read(session, roomId, from);
+                page = first && access.lastSeqNow(roomId) <= from ? NOTHING : read(session, roomId, from);
+                first = false;
                 retryIn = RETRY_FIRST_MILLIS;
             } catch (ChatException e) {
                 // no longer allowed in: membership sync closes the socket; nothing more to send it

@@ -8,12 +8,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +79,20 @@ public class MemberRepository {
                 .param("roomId", roomId)
                 .query(String.class)
                 .list();
+    }
+
+    /** The participants' ids of each of the rooms (a room without any is left out). */
+    public Map<UUID, Set<String>> memberIdsOf(Collection<UUID> roomIds) {
+        if (roomIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Set<String>> members = new HashMap<>();
+        jdbc.sql("SELECT room_id, user_id FROM room_members WHERE room_id IN (:roomIds)")
+                .param("roomIds", List.copyOf(roomIds))
+                .query((RowCallbackHandler)
+                        rs -> members.computeIfAbsent(rs.getObject("room_id", UUID.class), id -> new HashSet<>())
+                                .add(rs.getString("user_id")));
+        return members;
     }
 
     /** Members in the order they joined. */

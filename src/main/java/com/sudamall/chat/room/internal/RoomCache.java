@@ -4,7 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomChanged;
+import com.sudamall.chat.web.Coalescer;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,9 @@ public class RoomCache {
      */
     public record Entry(Room room, Set<String> memberIds) {}
 
+    private static final int BATCH = 100;
+    private static final int PARALLEL = 4;
+
     private final Cache<UUID, Entry> entries = Caffeine.newBuilder()
             .maximumSize(50_000)
             .expireAfterWrite(Duration.ofMinutes(5))
@@ -41,12 +47,21 @@ public class RoomCache {
     private final ConcurrentHashMap<UUID, CompletableFuture<@Nullable Entry>> loading = new ConcurrentHashMap<>();
     // Bumped by every change: a load that overlapped a change is not kept, as it may have read the old state.
     private final AtomicLong changes = new AtomicLong();
-    private final RoomRepository rooms;
-    private final MemberRepository members;
+    // A burst of sockets asks for hundreds of rooms at once: their reads go out a few dozen rooms to a query.
+    private final Coalescer<UUID, Entry> entryReads;
+    private final Coalescer<UUID, Room> roomReads;
 
     RoomCache(RoomRepository rooms, MemberRepository members) {
-        this.rooms = rooms;
-        this.members = members;
+        this.roomReads = new Coalescer<>("room-reads", rooms::findAll, BATCH, PARALLEL);
+        this.entryReads = new Coalescer<>("room-entry-reads", ids -> entries(rooms, members, ids), BATCH, PARALLEL);
+    }
+
+    private static Map<UUID, Entry> entries(RoomRepository rooms, MemberRepository members, Set<UUID> ids) {
+        Map<UUID, Room> found = rooms.findAll(ids);
+        Map<UUID, Set<String>> memberIds = members.memberIdsOf(found.keySet());
+        Map<UUID, Entry> loaded = new HashMap<>();
+        found.forEach((id, room) -> loaded.put(id, new Entry(room, Set.copyOf(memberIds.getOrDefault(id, Set.of())))));
+        return loaded;
     }
 
     /**
@@ -102,9 +117,12 @@ public class RoomCache {
     }
 
     private @Nullable Entry load(UUID roomId) {
-        return rooms.find(roomId)
-                .map(room -> new Entry(room, Set.copyOf(members.memberIds(roomId))))
-                .orElse(null);
+        return entryReads.get(roomId);
+    }
+
+    /** The room as it is in the database now (its counters current), or null when there is no such room. */
+    public @Nullable Room current(UUID roomId) {
+        return roomReads.get(roomId);
     }
 
     public void forget(UUID roomId) {

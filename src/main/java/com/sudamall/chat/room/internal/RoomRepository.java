@@ -8,9 +8,12 @@ import com.sudamall.chat.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +42,20 @@ public class RoomRepository {
                 .param("id", id)
                 .query(ROOM)
                 .optional();
+    }
+
+    /** The rooms of the ids that exist, by id. */
+    public Map<UUID, Room> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("SELECT " + COLUMNS + " FROM rooms r WHERE r.id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(ROOM)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Room::id, room -> room));
     }
 
     /** The active customer-store room of a store and customer ({@code rooms_dedupe_uk}). */
