@@ -2,6 +2,7 @@ package com.sudamall.chat.message;
 
 import com.sudamall.chat.attachment.Attachment;
 import com.sudamall.chat.identity.User;
+import com.sudamall.chat.preview.LinkPreview;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param moderationStatus {@code approved}, or {@code pending} while held in a moderated room
  * @param reactions the emoji users reacted with, in the order of the configured list; none on a deleted message
  * @param mentions the ids of the users the message names ({@code @}), in group, conversation and support rooms
+ * @param preview the card of the message's first link, once fetched (after the send: a {@code preview} frame
+ *     brings it), or null
  */
 public record Message(
         UUID id,
@@ -52,19 +55,25 @@ public record Message(
         boolean isMasked,
         String moderationStatus,
         List<Reaction> reactions,
-        List<String> mentions) {
+        List<String> mentions,
+        @Nullable LinkPreview preview) {
 
     /** The message with its reactions as one reader sees them. */
     public Message withReactions(List<Reaction> shown) {
-        return with(List.copyOf(shown), mentions);
+        return with(List.copyOf(shown), mentions, preview);
     }
 
     /** The message with the users it names. */
     public Message withMentions(List<String> named) {
-        return with(reactions, List.copyOf(named));
+        return with(reactions, List.copyOf(named), preview);
     }
 
-    private Message with(List<Reaction> shown, List<String> named) {
+    /** The message with its first link's card, or none. */
+    public Message withPreview(@Nullable LinkPreview card) {
+        return with(reactions, mentions, card);
+    }
+
+    private Message with(List<Reaction> shown, List<String> named, @Nullable LinkPreview card) {
         return new Message(
                 id,
                 roomId,
@@ -85,6 +94,7 @@ public record Message(
                 isMasked,
                 moderationStatus,
                 shown,
-                named);
+                named,
+                card);
     }
 }

@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
             "chat.rate-limits.enabled=false",
             "spring.datasource.hikari.minimum-idle=2",
             "spring.datasource.hikari.idle-timeout=10000",
-            "chat.desk.snooze-check=1s"
+            "chat.desk.snooze-check=1s",
+            // tests write links to hosts that do not exist; LinkPreviewIntegrationTests turns previews on
+            "chat.previews.enabled=false"
         })
 public abstract class IntegrationTest {
 

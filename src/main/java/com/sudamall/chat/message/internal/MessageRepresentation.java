@@ -7,6 +7,8 @@ import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageRef;
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.preview.LinkPreview;
+import com.sudamall.chat.preview.LinkPreviews;
 import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.RoomAccess;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public class MessageRepresentation {
     private final JsonMapper json;
     private final ReactionView reactions;
     private final MentionRepository mentions;
+    private final LinkPreviews previews;
 
     MessageRepresentation(
             UserService users,
@@ -35,7 +38,9 @@ public class MessageRepresentation {
             AttachmentService attachments,
             JsonMapper json,
             ReactionView reactions,
-            MentionRepository mentions) {
+            MentionRepository mentions,
+            LinkPreviews previews) {
+        this.previews = previews;
         this.reactions = reactions;
         this.mentions = mentions;
         this.users = users;
@@ -53,14 +58,19 @@ public class MessageRepresentation {
         return reactions.attach(named(withoutReactions(rows)), null);
     }
 
+    /** With the users each message names and its link's card: one query each per batch. */
     private List<Message> named(List<Message> rendered) {
-        Map<UUID, List<String>> named = mentions.of(
-                rendered.stream().filter(m -> !m.isDeleted()).map(Message::id).toList());
-        return named.isEmpty()
-                ? rendered
-                : rendered.stream()
-                        .map(m -> named.containsKey(m.id()) ? m.withMentions(named.get(m.id())) : m)
-                        .toList();
+        List<UUID> shown =
+                rendered.stream().filter(m -> !m.isDeleted()).map(Message::id).toList();
+        Map<UUID, List<String>> named = mentions.of(shown);
+        Map<UUID, LinkPreview> cards = previews.ofMessages(shown);
+        if (named.isEmpty() && cards.isEmpty()) {
+            return rendered;
+        }
+        return rendered.stream()
+                .map(m -> named.containsKey(m.id()) ? m.withMentions(named.get(m.id())) : m)
+                .map(m -> cards.containsKey(m.id()) ? m.withPreview(cards.get(m.id())) : m)
+                .toList();
     }
 
     private List<Message> withoutReactions(List<MessageRow> rows) {
@@ -120,7 +130,8 @@ public class MessageRepresentation {
                 row.originalContent() != null,
                 row.moderationStatus(),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     /**
@@ -163,7 +174,8 @@ public class MessageRepresentation {
                 m.isMasked(),
                 m.moderationStatus(),
                 m.reactions(),
-                m.mentions());
+                m.mentions(),
+                m.preview());
     }
 
     /**

@@ -25,6 +25,10 @@ sealed interface OutboundFrame {
     @JsonTypeName("message_edited")
     record MessageEdited(UUID roomId, Message message) implements OutboundFrame {}
 
+    /** A message's link preview arrived (or went): the message as the room sees it, with its {@code preview}. */
+    @JsonTypeName("preview")
+    record PreviewFrame(UUID roomId, Message message) implements OutboundFrame {}
+
     /** A reaction given ({@code added}) or taken back, with the message's reactions after it. */
     @JsonTypeName("reaction")
     record ReactionFrame(UUID roomId, UUID messageId, User user, String emoji, boolean added, List<Reaction> reactions)

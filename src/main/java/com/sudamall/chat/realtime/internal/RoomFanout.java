@@ -9,6 +9,7 @@ import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageDeleted;
 import com.sudamall.chat.message.MessageEdited;
 import com.sudamall.chat.message.MessageHistory;
+import com.sudamall.chat.message.MessagePreviewed;
 import com.sudamall.chat.message.MessageReacted;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageType;
@@ -189,10 +190,21 @@ class RoomFanout {
 
     private void deliver(MessageEdited event) {
         UUID roomId = event.message().roomId();
-        String hiddenFrom = event.message().messageType() == MessageType.NOTE
-                ? hiddenFrom(access.require(roomId), event.message())
-                : null;
-        toRoom(roomId, new OutboundFrame.MessageEdited(roomId, event.message()), hiddenFrom);
+        toRoom(roomId, new OutboundFrame.MessageEdited(roomId, event.message()), hiddenFromIfNote(event.message()));
+    }
+
+    @EventListener
+    void on(MessagePreviewed event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    private void deliver(MessagePreviewed event) {
+        UUID roomId = event.message().roomId();
+        toRoom(roomId, new OutboundFrame.PreviewFrame(roomId, event.message()), hiddenFromIfNote(event.message()));
+    }
+
+    private @Nullable String hiddenFromIfNote(Message message) {
+        return message.messageType() == MessageType.NOTE ? hiddenFrom(access.require(message.roomId()), message) : null;
     }
 
     @EventListener
