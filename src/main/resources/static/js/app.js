@@ -145,6 +145,8 @@ async function start() {
     conversation.editedFrame(detail.message);
   });
   socket.addEventListener("reaction", ({ detail }) => conversation.reactionFrame(detail));
+  // a link's card arrived after the message (or an edit took it away): the message is shown anew, like an edit
+  socket.addEventListener("preview", ({ detail }) => conversation.editedFrame(detail.message));
   socket.addEventListener("message_deleted", ({ detail }) => {
     inbox.messageChanged({ ...detail.message, room_id: detail.room_id, is_deleted: true });
     conversation.deletedFrame(detail.room_id, detail.message.id);

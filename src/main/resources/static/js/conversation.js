@@ -7,6 +7,7 @@ import { CannedMenu, DeskBar, isConversation, ratingCard, storeFacts } from "./d
 import { menuButton } from "./menu.js";
 import { RoomSearch } from "./room-search.js";
 import { MentionPicker } from "./mentions.js";
+import { previewCard } from "./previews.js";
 
 const PAGE = 50;
 
@@ -480,6 +481,7 @@ export class Conversation {
       if (message.content && !(message.ref && message.content === defaultShareText(message))) {
         bubble.append(el("p", { class: "text" }, message.content));
       }
+      if (message.preview) bubble.append(previewCard(message.preview));
     }
     bubble.append(
       el("span", { class: "meta" },
