@@ -3,6 +3,9 @@ package com.sudamall.chat.preview.internal;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.web.ChatException;
 import com.sudamall.chat.web.ErrorCode;
+import com.sudamall.chat.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * would tell that server who read the message.
  */
 @RestController
+@Tag(name = "previews")
 class PreviewImageController {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
@@ -28,6 +32,9 @@ class PreviewImageController {
         this.previews = previews;
     }
 
+    @Operation(
+            summary = "A link preview's image, re-encoded by the service (any signed-in user; the id is the preview's)")
+    @Problems({ErrorCode.NOT_FOUND})
     @GetMapping("/api/chat/previews/{id}/image")
     ResponseEntity<byte[]> image(CurrentUser user, @PathVariable UUID id) {
         StoredImage picture =
