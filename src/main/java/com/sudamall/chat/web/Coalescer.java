@@ -88,11 +88,8 @@ public final class Coalescer<K, V> {
     }
 
     private void startLoader() {
-        for (int running = loaders.get(); running < parallel; running = loaders.get()) {
-            if (loaders.compareAndSet(running, running + 1)) {
-                Thread.ofVirtual().name(name).start(this::load);
-                return;
-            }
+        if (claimLoader()) {
+            Thread.ofVirtual().name(name).start(this::load);
         }
     }
 
@@ -106,10 +103,11 @@ public final class Coalescer<K, V> {
             } finally {
                 loaders.decrementAndGet();
             }
-        } while (!queue.isEmpty() && claimAgain());
+        } while (!queue.isEmpty() && claimLoader());
     }
 
-    private boolean claimAgain() {
+    /** Takes one of the loader places, if one is free. */
+    private boolean claimLoader() {
         for (int running = loaders.get(); running < parallel; running = loaders.get()) {
             if (loaders.compareAndSet(running, running + 1)) {
                 return true;

@@ -1,6 +1,5 @@
 package com.sudamall.chat.preview.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -8,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -163,38 +163,34 @@ final class GuardedFetcher implements AutoCloseable {
             get.cancel();
             throw new Refused("content_type");
         }
-        long limit = properties.maxBytes().toBytes();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int limit = (int) properties.maxBytes().toBytes();
+        byte[] bytes;
         boolean complete;
-        try (InputStream in = entity.getContent()) {
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - body.size()))) > 0) {
-                body.write(buffer, 0, n);
-                if (body.size() > limit) {
-                    break;
-                }
-            }
-            complete = body.size() <= limit;
+        InputStream in = entity.getContent();
+        try {
+            // one byte past the limit tells a cut body from one that ends exactly there
+            bytes = in.readNBytes(limit + 1);
+            complete = bytes.length <= limit;
             if (!complete) {
+                bytes = Arrays.copyOf(bytes, limit);
                 // the rest is never read: closing the stream would drain it, so the connection is dropped first
                 get.cancel();
             }
-        } catch (IOException e) {
-            if (get.isCancelled() && body.size() > limit) {
-                complete = false;
-            } else {
-                throw e;
-            }
-        }
-        byte[] bytes = body.toByteArray();
-        if (bytes.length > limit) {
-            bytes = java.util.Arrays.copyOf(bytes, (int) limit);
+        } finally {
+            closeQuietly(in);
         }
         String charset = type == null || type.getCharset() == null
                 ? null
                 : type.getCharset().name();
         return new Fetched(url, mime, charset, bytes, complete);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // a dropped connection's stream: nothing left to read from it
+        }
     }
 
     /** The scheme, the port and the absence of credentials; addresses are checked when the name is resolved. */
