@@ -2,6 +2,7 @@ package com.sudamall.chat.notification;
 
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.notification.internal.NotificationRepository;
+import com.sudamall.chat.notification.internal.PushRepository;
 import com.sudamall.chat.web.TimeCursor;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private final NotificationRepository notifications;
+    private final PushRepository push;
 
-    NotificationService(NotificationRepository notifications) {
+    NotificationService(NotificationRepository notifications, PushRepository push) {
         this.notifications = notifications;
+        this.push = push;
     }
 
     /**
@@ -53,8 +56,9 @@ public class NotificationService {
         return notifications.markAllRead(user.id());
     }
 
-    /** Deletes every notification of the user (a privacy erasure); in the caller's transaction. */
+    /** Deletes every notification of the user and forgets their browsers (a privacy erasure); in the caller's transaction. */
     public void deleteAllFor(String userId) {
         notifications.deleteForUser(userId);
+        push.deleteForUser(userId);
     }
 }

@@ -107,7 +107,7 @@ class AlertMailer {
                         .append("  ")
                         .append(preview.sender() == null ? "Sudamall" : preview.sender())
                         .append(": ")
-                        .append(quote(preview.content()))
+                        .append(preview.quoted(QUOTE_LENGTH))
                         .append("\n");
             }
         }
@@ -117,10 +117,5 @@ class AlertMailer {
         text.append("\nYou get this e-mail because you were away. To stop these e-mails, turn off"
                 + " \"E-mail me about missed messages\" in the chat's settings.\n");
         return text.toString();
-    }
-
-    private static String quote(String content) {
-        String line = content.replaceAll("\\s+", " ").strip();
-        return line.length() <= QUOTE_LENGTH ? line : line.substring(0, QUOTE_LENGTH) + "…";
     }
 }

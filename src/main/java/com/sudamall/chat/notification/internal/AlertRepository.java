@@ -61,7 +61,9 @@ class AlertRepository {
               AND rm.user_id > :afterUser
               AND NOT rm.is_muted
               AND NOT u.is_erased
-              AND (:anyone OR (u.email_alerts AND u.email IS NOT NULL))
+              AND (:anyone
+                   OR (u.email_alerts AND u.email IS NOT NULL)
+                   OR (:push AND EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.user_id = rm.user_id)))
               AND (u.last_alert_at IS NULL OR u.last_alert_at <= :alertedBefore)
               AND r.last_seq > GREATEST(rm.last_read_seq, COALESCE(ac.alerted_seq, 0))
               AND EXISTS (SELECT 1 FROM messages m
@@ -79,16 +81,24 @@ class AlertRepository {
      * @param since rooms without activity since are not looked at
      * @param unreadSince a room counts once one of its unalerted unread messages is this old
      * @param alertedBefore users alerted after this are skipped
-     * @param anyone false to look only at users who want e-mail
+     * @param anyone false to look only at users who want e-mail or, with {@code push}, have a subscribed browser
+     * @param push whether users with a subscribed browser are alerted
      * @param afterUser the page starts after this user id ({@code ""} for the first)
      */
     List<UnreadRoom> unreadRooms(
-            Instant since, Instant unreadSince, Instant alertedBefore, boolean anyone, String afterUser, int limit) {
+            Instant since,
+            Instant unreadSince,
+            Instant alertedBefore,
+            boolean anyone,
+            boolean push,
+            String afterUser,
+            int limit) {
         return jdbc.sql(UNREAD_ROOMS)
                 .param("since", Timestamps.param(since))
                 .param("unreadSince", Timestamps.param(unreadSince))
                 .param("alertedBefore", Timestamps.param(alertedBefore))
                 .param("anyone", anyone)
+                .param("push", push)
                 .param("afterUser", afterUser)
                 .param("limit", limit)
                 .query(Rows.of(UnreadRoom.class))

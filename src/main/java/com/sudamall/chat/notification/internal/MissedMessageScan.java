@@ -54,6 +54,7 @@ class MissedMessageScan {
     private final Clock clock;
     private final RoomTitles titles;
     private final Mentions mentions;
+    private final PushKeys push;
 
     MissedMessageScan(
             AlertRepository alerts,
@@ -68,8 +69,10 @@ class MissedMessageScan {
             TransactionTemplate transactions,
             Clock clock,
             RoomTitles titles,
-            Mentions mentions) {
+            Mentions mentions,
+            PushKeys push) {
         this.mentions = mentions;
+        this.push = push;
         this.alerts = alerts;
         this.properties = properties;
         this.webhooks = webhooks;
@@ -89,7 +92,8 @@ class MissedMessageScan {
             initialDelayString = "${chat.alerts.scan-interval:1m}")
     void scan() {
         boolean email = mail.getIfAvailable() != null;
-        if (!properties.enabled() || !email && !webhooks.enabled()) {
+        boolean browsers = push.webPush().isPresent();
+        if (!properties.enabled() || !email && !browsers && !webhooks.enabled()) {
             return;
         }
         Instant now = Timestamps.now(clock);
@@ -102,6 +106,7 @@ class MissedMessageScan {
                     now.minus(properties.delay()),
                     alertedBefore,
                     webhooks.enabled(),
+                    browsers,
                     afterUser,
                     PAGE);
             Map<String, List<UnreadRoom>> byUser = rows.stream()
@@ -144,6 +149,9 @@ class MissedMessageScan {
                     summaries);
             rooms.forEach(room -> alerts.markAlerted(room.roomId(), room.userId(), room.lastSeq()));
             events.publishEvent(alert);
+            if (push.webPush().isPresent()) {
+                events.publishEvent(new BrowserAlert(alert));
+            }
             webhookEvents.missed(alert);
             return true;
         }));

@@ -46,5 +46,12 @@ public record MissedMessages(UUID alertId, Recipient user, long unreadTotal, Lis
      * @param content its text
      * @param sentAt when it was sent
      */
-    public record Preview(UUID messageId, @Nullable String sender, String content, Instant sentAt) {}
+    public record Preview(UUID messageId, @Nullable String sender, String content, Instant sentAt) {
+
+        /** The text on one line, cut after {@code max} characters. */
+        String quoted(int max) {
+            String line = content.replaceAll("\\s+", " ").strip();
+            return line.length() <= max ? line : line.substring(0, max) + "…";
+        }
+    }
 }

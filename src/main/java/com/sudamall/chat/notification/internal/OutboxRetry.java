@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>One node at a time does this, under a lease in {@code job_leases}: the registry claims a publication before a
  * retry only by its status, so two nodes working from lists read a moment apart could both send it. A node retries
- * only what it can send (webhooks when it has a webhook URL, e-mail when it has an SMTP server), and nodes that
+ * only what it can send (webhooks when it has a webhook URL, e-mail when it has an SMTP server, pushes when it has VAPID keys), and nodes that
  * differ in that hold different leases.
  */
 @Component
@@ -38,6 +38,7 @@ class OutboxRetry {
     private final OutboxProperties properties;
     private final WebhookProperties webhooks;
     private final ObjectProvider<JavaMailSender> mail;
+    private final PushKeys push;
     private final Clock clock;
     private final String node = UUID.randomUUID().toString();
 
@@ -47,7 +48,9 @@ class OutboxRetry {
             OutboxProperties properties,
             WebhookProperties webhooks,
             ObjectProvider<JavaMailSender> mail,
+            PushKeys push,
             Clock clock) {
+        this.push = push;
         this.failed = failed;
         this.outbox = outbox;
         this.properties = properties;
@@ -58,7 +61,8 @@ class OutboxRetry {
 
     private String lease() {
         return "outbox-retry" + (webhooks.enabled() ? "+webhooks" : "")
-                + (mail.getIfAvailable() != null ? "+mail" : "");
+                + (mail.getIfAvailable() != null ? "+mail" : "")
+                + (push.webPush().isPresent() ? "+push" : "");
     }
 
     /** Renewed every run; lost by a stopped node after a few missed runs, or at once when it shuts down. */
@@ -99,6 +103,9 @@ class OutboxRetry {
         Object event = publication.getEvent();
         if (event instanceof WebhookDelivery) {
             return webhooks.enabled();
+        }
+        if (event instanceof BrowserAlert) {
+            return push.webPush().isPresent();
         }
         return !(event instanceof MissedMessages) || mail.getIfAvailable() != null;
     }
