@@ -6,6 +6,7 @@ import { el, highlighted, shortWhen } from "./format.js";
 import { isConversation } from "./desk.js";
 import { Inbox } from "./inbox.js";
 import { ModerationConsole } from "./moderation.js";
+import { forgetBrowser, setUpPush } from "./push.js";
 import { ChatSocket } from "./socket.js";
 
 const DEMO_USERS = [
@@ -162,6 +163,7 @@ async function start() {
 
   setUpSearch(openRoom);
   setUpSettings();
+  setUpPush($("#browser-push"), openRoom, notify).catch(() => {}); // no push in this browser: the setting stays hidden
 
   setUpNewChat(me, async (body) => {
     const room = await post("rooms/", body);
@@ -170,7 +172,9 @@ async function start() {
   });
 
   $("#back").onclick = () => document.body.classList.remove("in-conversation");
-  $("#sign-out").onclick = () => {
+  $("#sign-out").onclick = async () => {
+    // the next person on this browser must not get this user's alerts
+    await forgetBrowser().catch(() => {});
     socket.stop();
     session.signOut();
     location.hash = "";
