@@ -79,6 +79,20 @@ class PushIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anErasedUsersBrowsersAreForgotten() {
+        ChatClient alice = login("alice");
+        alice.post(
+                        "push/subscriptions/",
+                        pushService.device("erased-" + alice.id).subscription())
+                .expect(201);
+        assertThat(alice.get("push/subscriptions/").expect(200)).hasSize(1);
+
+        platform().delete("/api/integration/users/" + alice.id).expect(204);
+
+        assertThat(alice.get("push/subscriptions/").expect(200)).isEmpty();
+    }
+
+    @Test
     void aSubscriptionThatCouldNotBePushedToIsRefused() {
         ChatClient alice = login("alice");
         Map<String, Object> good = pushService.device("checks-" + alice.id).subscription();
