@@ -153,6 +153,8 @@ async function start() {
     conversation.deletedFrame(detail.room_id, detail.message.id);
   });
   socket.addEventListener("read", ({ detail }) => conversation.readFrame(detail.room_id, detail.user.id, detail.up_to_seq));
+  socket.addEventListener("delivered", ({ detail }) =>
+    conversation.deliveredFrame(detail.room_id, detail.user.id, detail.up_to_seq));
   socket.addEventListener("typing", ({ detail }) => conversation.typingFrame(detail.room_id, detail.user, detail.is_typing));
   socket.addEventListener("presence", ({ detail }) => conversation.presenceFrame(detail.room_id, detail.user, detail.online));
   socket.addEventListener("unread", ({ detail }) => {

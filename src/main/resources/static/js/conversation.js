@@ -194,11 +194,21 @@ export class Conversation {
    * elsewhere every other participant, which one live read frame settles only in a room of two.
    */
   readFrame(roomId, userId, upToSeq) {
+    this.#reached(roomId, userId, upToSeq, "is_read");
+  }
+
+  /** The other side's devices have been sent my messages up to the seq: ✓✓. */
+  deliveredFrame(roomId, userId, upToSeq) {
+    this.#reached(roomId, userId, upToSeq, "is_delivered");
+  }
+
+  #reached(roomId, userId, upToSeq, state) {
     if (roomId !== this.room?.room_id || !readsForMe(this.room, this.me, userId)) return;
     for (const id of this.order) {
       const message = this.messages.get(id);
-      if (message.sender?.id === this.me.id && message.seq <= upToSeq && !message.is_read) {
-        message.is_read = true;
+      if (message.sender?.id === this.me.id && message.seq <= upToSeq && !message[state]) {
+        message[state] = true;
+        message.is_delivered = true; // what is read has been delivered
         this.replaceNode(message);
       }
     }
@@ -492,8 +502,7 @@ export class Conversation {
         message.is_flagged && !message.is_deleted && this.me.roles?.includes("moderator") ? el("span", { class: "flagged" }, "flagged · ") : "",
         el("time", { datetime: message.sent_at }, time(message.sent_at)),
         // a note's reader is the team only: it has no ticks, the customer never reads it
-        mine && !system && !note ? el("span", { class: "ticks" + (message.is_read ? " read" : ""), title: message.is_read ? "Read" : "Sent" },
-          message.is_read ? "✓✓" : "✓", el("span", { class: "visually-hidden" }, message.is_read ? "read" : "sent")) : null),
+        mine && !system && !note ? ticks(message) : null),
     );
     const reactions = message.reactions?.length && !message.is_deleted
       ? el("div", { class: "reactions" }, ...message.reactions.map((r) =>
@@ -719,4 +728,12 @@ function kindName(type) {
 /** The counts of a room-wide frame, with "mine" kept from what this page knew. */
 function withMine(next, before) {
   return (next ?? []).map((r) => ({ ...r, me: !!before?.find((b) => b.emoji === r.emoji)?.me }));
+}
+
+/** ✓ sent, ✓✓ delivered to the other side's devices, ✓✓ in colour read by them. */
+function ticks(message) {
+  const [state, label, marks] = message.is_read
+    ? ["read", "Read", "✓✓"]
+    : message.is_delivered ? ["delivered", "Delivered", "✓✓"] : ["sent", "Sent", "✓"];
+  return el("span", { class: "ticks " + state, title: label }, marks, el("span", { class: "visually-hidden" }, state));
 }

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param attachment the file or image it carries
  * @param ref the shared product or order
  * @param isRead true when every other participant has read it
+ * @param isDelivered true when it has been sent to a device of every other participant (read counts as sent)
  * @param isFlagged whether it was reported or caught by a content filter
  * @param isMasked whether the content filters hid parts of the text from the other participants (its writer and
  *     moderators see the whole text)
@@ -51,6 +52,7 @@ public record Message(
         @Nullable Attachment attachment,
         @Nullable MessageRef ref,
         boolean isRead,
+        boolean isDelivered,
         boolean isFlagged,
         boolean isMasked,
         String moderationStatus,
@@ -90,6 +92,7 @@ public record Message(
                 attachment,
                 ref,
                 isRead,
+                isDelivered,
                 isFlagged,
                 isMasked,
                 moderationStatus,

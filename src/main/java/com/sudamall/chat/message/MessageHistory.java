@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,7 @@ public class MessageHistory {
     private final MessageRules rules;
     private final CustomerViewRepository customerView;
     private final MentionRepository mentions;
+    private final Deliveries deliveries;
 
     MessageHistory(
             RoomAccess access,
@@ -46,7 +49,9 @@ public class MessageHistory {
             UserService users,
             MessageRules rules,
             CustomerViewRepository customerView,
-            MentionRepository mentions) {
+            MentionRepository mentions,
+            Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.mentions = mentions;
         this.access = access;
         this.messages = messages;
@@ -192,12 +197,16 @@ public class MessageHistory {
     }
 
     private List<Message> read(CurrentUser user, Room room, List<MessageRow> rows, boolean markRead) {
-        if (markRead) {
-            rows.stream()
-                    .map(MessageRow::seq)
-                    .filter(java.util.Objects::nonNull)
-                    .max(Long::compare)
-                    .ifPresent(seq -> cursors.advance(room.id(), user.id(), seq));
+        // what a reader is given has reached one of their devices, and is read unless they said otherwise
+        LongSummaryStatistics seqs = rows.stream()
+                .map(MessageRow::seq)
+                .filter(Objects::nonNull)
+                .mapToLong(Long::longValue)
+                .summaryStatistics();
+        if (seqs.getCount() > 0 && markRead) {
+            cursors.advance(room.id(), user.id(), seqs.getMax());
+        } else if (seqs.getCount() > 0) {
+            deliveries.reached(room.id(), user.id(), seqs.getMin(), seqs.getMax());
         }
         return representation.renderFor(user.id(), user.isModerator(), rows);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,11 +105,11 @@ public class MessageRepresentation {
                         row,
                         senders,
                         files,
-                        isRead(row, members.getOrDefault(row.roomId(), List.of()), customers.get(row.roomId()))))
+                        seen(row, members.getOrDefault(row.roomId(), List.of()), customers.get(row.roomId()))))
                 .toList();
     }
 
-    private Message toMessage(MessageRow row, Map<String, User> senders, Map<UUID, Attachment> files, boolean isRead) {
+    private Message toMessage(MessageRow row, Map<String, User> senders, Map<UUID, Attachment> files, Seen seen) {
         User sender = row.senderId() == null ? null : senders.get(row.senderId());
         return new Message(
                 row.id(),
@@ -125,7 +126,8 @@ public class MessageRepresentation {
                 row.clientMsgId(),
                 row.attachmentId() == null ? null : files.get(row.attachmentId()),
                 ref(row),
-                isRead,
+                seen.read(),
+                seen.delivered(),
                 row.isFlagged(),
                 row.originalContent() != null,
                 row.moderationStatus(),
@@ -170,6 +172,7 @@ public class MessageRepresentation {
                 m.attachment(),
                 m.ref(),
                 m.isRead(),
+                m.isDelivered(),
                 m.isFlagged(),
                 m.isMasked(),
                 m.moderationStatus(),
@@ -178,14 +181,24 @@ public class MessageRepresentation {
                 m.preview());
     }
 
+    /** How far the other side has come with a message: sent to their devices, read. */
+    private record Seen(boolean read, boolean delivered) {}
+
+    private static Seen seen(MessageRow row, List<Member> members, @Nullable String customerId) {
+        return new Seen(
+                reachedOtherSide(row, members, customerId, Member::lastReadSeq),
+                reachedOtherSide(row, members, customerId, Member::deliveredSeq));
+    }
+
     /**
-     * The seed's {@code is_read}: the other party has read the message. In a conversation with a customer the
-     * parties are the customer and the team (a store's owner and staff, or support agents): a customer's message is
-     * read once anyone of the team has read it, the team's once the customer has. Elsewhere every other participant
-     * is a party of their own. A note is the team's own: read once another of the team has read it (the customer
-     * never does).
+     * Whether the other side's cursors have passed the message: the seed's {@code is_read} for read cursors, and
+     * {@code is_delivered} for delivery cursors. In a conversation with a customer the parties are the customer and
+     * the team (a store's owner and staff, or support agents): a customer's message counts once anyone of the team
+     * has it, the team's once the customer has. Elsewhere every other participant is a party of their own. A note is
+     * the team's own: it counts once another of the team has it (the customer never does).
      */
-    private static boolean isRead(MessageRow row, List<Member> members, @Nullable String customerId) {
+    private static boolean reachedOtherSide(
+            MessageRow row, List<Member> members, @Nullable String customerId, ToLongFunction<Member> cursor) {
         if (row.seq() == null) {
             return false;
         }
@@ -193,17 +206,17 @@ public class MessageRepresentation {
         if (customerId != null && row.type() == MessageType.NOTE) {
             return members.stream()
                     .filter(m -> !m.userId().equals(customerId) && !m.userId().equals(row.senderId()))
-                    .anyMatch(m -> m.lastReadSeq() >= seq);
+                    .anyMatch(m -> cursor.applyAsLong(m) >= seq);
         }
         if (customerId != null) {
             boolean fromCustomer = customerId.equals(row.senderId());
             return members.stream()
                     .filter(m -> fromCustomer != m.userId().equals(customerId))
-                    .anyMatch(m -> m.lastReadSeq() >= seq);
+                    .anyMatch(m -> cursor.applyAsLong(m) >= seq);
         }
         List<Member> others =
                 members.stream().filter(m -> !m.userId().equals(row.senderId())).toList();
-        return !others.isEmpty() && others.stream().allMatch(m -> m.lastReadSeq() >= seq);
+        return !others.isEmpty() && others.stream().allMatch(m -> cursor.applyAsLong(m) >= seq);
     }
 
     private @Nullable MessageRef ref(MessageRow row) {

@@ -1,8 +1,12 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.message.Deliveries;
+import com.sudamall.chat.message.MessagesDelivered;
 import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,10 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Read cursors ({@code room_members.last_read_seq}) and the unread counts that follow from them. */
+/**
+ * Read cursors ({@code room_members.last_read_seq}) and the unread counts that follow from them; delivery cursors
+ * ({@code last_delivered_seq}).
+ */
 @Repository
 class ReadCursorRepository {
 
@@ -53,6 +60,38 @@ class ReadCursorRepository {
                                 .addValue("seq", c.seq())
                                 .addValue("now", Timestamps.param(now)))
                         .toArray(SqlParameterSource[]::new));
+    }
+
+    // a run of seqs moves the cursor only if it carries on from where the member stands (delivered or read); a member
+    // who has read past the run has been sent it, and their read cursor says so already
+    private static final String DELIVER = """
+            UPDATE room_members
+               SET last_delivered_seq = :seq
+             WHERE room_id = :roomId AND user_id = :userId
+               AND last_delivered_seq < :seq AND last_read_seq < :seq
+               AND (last_delivered_seq >= :from - 1 OR last_read_seq >= :from - 1)
+            """;
+
+    /** Moves each delivery cursor forward, never back, as one JDBC batch; those that moved. */
+    List<MessagesDelivered> deliverAll(List<Deliveries.Report> reports) {
+        int[] updated = named.batchUpdate(
+                DELIVER,
+                reports.stream()
+                        .map(r -> new MapSqlParameterSource()
+                                .addValue("roomId", r.roomId())
+                                .addValue("userId", r.userId())
+                                .addValue("from", r.fromSeq())
+                                .addValue("seq", r.toSeq()))
+                        .toArray(SqlParameterSource[]::new));
+        List<MessagesDelivered> moved = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            // a driver that cannot count a batched statement says SUCCESS_NO_INFO: announced, to be safe
+            if (updated[i] > 0 || updated[i] == Statement.SUCCESS_NO_INFO) {
+                Deliveries.Report report = reports.get(i);
+                moved.add(new MessagesDelivered(report.roomId(), report.userId(), report.toSeq()));
+            }
+        }
+        return moved;
     }
 
     /** Moves the cursor forward, never back; true when it moved. */

@@ -1,8 +1,11 @@
 package com.sudamall.chat.message.internal;
 
+import com.sudamall.chat.message.Deliveries;
+import com.sudamall.chat.message.MessagesDelivered;
 import com.sudamall.chat.message.MessagesRead;
 import com.sudamall.chat.web.Timestamps;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +32,12 @@ public class ReadCursors {
         if (cursors.advance(roomId, userId, seq, Timestamps.now(clock))) {
             events.publishEvent(new MessagesRead(roomId, userId, seq));
         }
+    }
+
+    /** Moves delivery cursors forward, in one batch; those that moved. */
+    @Transactional
+    public List<MessagesDelivered> deliverAll(List<Deliveries.Report> reports) {
+        return reports.isEmpty() ? List.of() : cursors.deliverAll(reports);
     }
 
     public Map<UUID, Long> unreadByRoom(String userId) {

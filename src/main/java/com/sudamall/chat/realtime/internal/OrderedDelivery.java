@@ -1,5 +1,6 @@
 package com.sudamall.chat.realtime.internal;
 
+import com.sudamall.chat.message.Deliveries;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.room.RoomAccess;
@@ -50,13 +51,20 @@ class OrderedDelivery implements DisposableBean {
     private final MessageHistory history;
     private final RoomAccess access;
     private final FrameCodec codec;
+    private final Deliveries deliveries;
     /** Catch-ups read the database; a reconnect storm must leave the pool to the senders too. */
     private final Semaphore reads;
 
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("catch-up-", 0).factory());
 
-    OrderedDelivery(MessageHistory history, RoomAccess access, FrameCodec codec, RealtimeProperties properties) {
+    OrderedDelivery(
+            MessageHistory history,
+            RoomAccess access,
+            FrameCodec codec,
+            RealtimeProperties properties,
+            Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.history = history;
         this.access = access;
         this.codec = codec;
@@ -76,7 +84,7 @@ class OrderedDelivery implements DisposableBean {
                 return;
             }
             if (seq == position.lastSeq() + 1) {
-                send(session, frame);
+                send(session, roomId, seq, frame);
                 position.moveTo(seq);
                 return;
             }
@@ -206,7 +214,11 @@ class OrderedDelivery implements DisposableBean {
                 if (position.stillAt(from)) {
                     for (Message message : page.messages()) {
                         if (message.seq() != null && message.seq() > position.lastSeq()) {
-                            session.send(codec.encode(new OutboundFrame.MessageFrame(roomId, message)));
+                            send(
+                                    session,
+                                    roomId,
+                                    message.seq(),
+                                    codec.encode(new OutboundFrame.MessageFrame(roomId, message)));
                             position.moveTo(message.seq());
                         }
                     }
@@ -214,7 +226,7 @@ class OrderedDelivery implements DisposableBean {
                 if (page.hasMore() || position.wantsAnotherRead()) {
                     continue;
                 }
-                if (sendHeld(session, position, heldBeforeRead)) {
+                if (sendHeld(session, roomId, position, heldBeforeRead)) {
                     position.release();
                     return;
                 }
@@ -230,23 +242,26 @@ class OrderedDelivery implements DisposableBean {
      * held before the last read began is a removed message (that read saw all there is below it); a gap below a
      * later frame needs one more read.
      */
-    private boolean sendHeld(SocketSession session, RoomPosition position, long heldBeforeRead) {
+    private boolean sendHeld(SocketSession session, UUID roomId, RoomPosition position, long heldBeforeRead) {
         for (long next = position.lowestHeld(); next >= 0; next = position.lowestHeld()) {
             if (next > position.lastSeq() + 1 && next > heldBeforeRead) {
                 return false;
             }
             Map.Entry<Long, String> held = position.takeLowestHeld();
             if (held.getKey() > position.lastSeq()) {
-                send(session, held.getValue());
+                send(session, roomId, held.getKey(), held.getValue());
                 position.moveTo(held.getKey());
             }
         }
         return true;
     }
 
-    private static void send(SocketSession session, String frame) {
+    private void send(SocketSession session, UUID roomId, long seq, String frame) {
         if (!frame.isEmpty()) {
-            session.send(frame);
+            session.sendMessage(frame, roomId, seq, deliveries);
+        } else {
+            // a note passed over for the customer: nothing of it is theirs to get, so their run goes on past it
+            deliveries.reached(roomId, session.user().id(), seq, seq);
         }
     }
 

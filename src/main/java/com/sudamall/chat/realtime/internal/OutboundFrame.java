@@ -51,6 +51,9 @@ sealed interface OutboundFrame {
     @JsonTypeName("read")
     record Read(UUID roomId, User user, long upToSeq) implements OutboundFrame {}
 
+    @JsonTypeName("delivered")
+    record Delivered(UUID roomId, User user, long upToSeq) implements OutboundFrame {}
+
     @JsonTypeName("presence")
     record Presence(UUID roomId, PresenceUser user, boolean online) implements OutboundFrame {}
 

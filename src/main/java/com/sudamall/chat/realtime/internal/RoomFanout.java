@@ -13,6 +13,7 @@ import com.sudamall.chat.message.MessagePreviewed;
 import com.sudamall.chat.message.MessageReacted;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.message.MessagesDelivered;
 import com.sudamall.chat.message.MessagesRead;
 import com.sudamall.chat.notification.NotificationCreated;
 import com.sudamall.chat.room.Conduct;
@@ -258,6 +259,20 @@ class RoomFanout {
                 event.userId(),
                 new OutboundFrame.Unread(
                         event.roomId(), history.unreadBetween(room, event.userId(), event.upToSeq(), room.lastSeq())));
+    }
+
+    @EventListener
+    void on(MessagesDelivered event) {
+        AfterCommit.run(() -> deliver(event));
+    }
+
+    /** As a read: a team member's position is told to the customer only up to a message the customer sees. */
+    private void deliver(MessagesDelivered event) {
+        User member = users.cards(List.of(event.userId())).get(event.userId());
+        long shared = history.sharedReadSeq(access.require(event.roomId()), event.userId(), event.upToSeq());
+        if (member != null && shared > 0) {
+            toRoom(event.roomId(), new OutboundFrame.Delivered(event.roomId(), member, shared), null);
+        }
     }
 
     @EventListener

@@ -3,6 +3,7 @@ package com.sudamall.chat.realtime.internal;
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
+import com.sudamall.chat.message.Deliveries;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -83,6 +84,12 @@ final class SocketSession {
     /** Queues a frame for this socket; never blocks on the client's network. */
     void send(String frame) {
         out.send(frame);
+    }
+
+    /** Queues a room's message frame; once it is written, the user has been sent the room up to {@code seq}. */
+    void sendMessage(String frame, UUID roomId, long seq, Deliveries deliveries) {
+        String userId = user().id();
+        out.send(frame, () -> deliveries.reached(roomId, userId, seq, seq));
     }
 
     /** Closes the socket (after no queued frame: what is queued is dropped). */

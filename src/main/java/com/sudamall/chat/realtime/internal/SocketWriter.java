@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -40,7 +41,7 @@ final class SocketWriter {
     private final WebSocketSession raw;
     private final long maxQueuedBytes;
     private final long maxWriteNanos;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -61,8 +62,16 @@ final class SocketWriter {
         }
     }
 
+    /** A queued frame, and what to do once it is written (a message frame reports its delivery). */
+    private record Outgoing(String frame, @Nullable Runnable written) {}
+
     /** Queues the frame; frames leave in the order they were queued. */
     void send(String frame) {
+        send(frame, null);
+    }
+
+    /** Queues the frame; {@code written} runs once it has been written to the socket, on the writer's thread. */
+    void send(String frame, @Nullable Runnable written) {
         if (closing.get()) {
             return;
         }
@@ -74,7 +83,7 @@ final class SocketWriter {
             close(CloseCode.TOO_SLOW.status("too slow to read"));
             return;
         }
-        queue.add(frame);
+        queue.add(new Outgoing(frame, written));
         if (draining.compareAndSet(false, true)) {
             WRITERS.execute(this::drain);
         }
@@ -111,10 +120,12 @@ final class SocketWriter {
     /** Runs while it holds the writer role ({@code draining}); only its holder writes or closes. */
     private void drain() {
         do {
-            String frame;
-            while (!closing.get() && (frame = queue.poll()) != null) {
-                queuedBytes.addAndGet(-frame.length());
-                write(frame);
+            Outgoing next;
+            while (!closing.get() && (next = queue.poll()) != null) {
+                queuedBytes.addAndGet(-next.frame().length());
+                if (write(next.frame()) && next.written() != null) {
+                    next.written().run();
+                }
             }
             if (closing.get()) {
                 closeNow(); // keeps the role for good: nothing is written after the close
@@ -133,15 +144,18 @@ final class SocketWriter {
         }
     }
 
-    private void write(String frame) {
+    /** True when the frame went out. */
+    private boolean write(String frame) {
         writeStartedAt = System.nanoTime();
         try {
             raw.sendMessage(new TextMessage(frame));
+            return true;
         } catch (IOException | IllegalStateException e) {
             log.debug("socket {} write failed: {}", raw.getId(), e.getMessage());
             closeStatus = CloseStatus.SESSION_NOT_RELIABLE;
             closing.set(true);
             queue.clear();
+            return false;
         } finally {
             writeStartedAt = 0;
         }

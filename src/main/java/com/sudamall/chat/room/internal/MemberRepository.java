@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberRepository {
 
-    private static final String COLUMNS = "room_id, user_id, joined_at, last_read_seq, last_read_at, is_muted";
+    private static final String COLUMNS =
+            "room_id, user_id, joined_at, last_read_seq, last_read_at, is_muted, last_delivered_seq";
 
     private static final RowMapper<Member> MEMBER = MemberRepository::member;
 
@@ -182,6 +183,7 @@ public class MemberRepository {
                 Timestamps.read(rs, "joined_at"),
                 rs.getLong("last_read_seq"),
                 Timestamps.read(rs, "last_read_at"),
-                rs.getBoolean("is_muted"));
+                rs.getBoolean("is_muted"),
+                rs.getLong("last_delivered_seq"));
     }
 }
