@@ -62,7 +62,7 @@ class OutboxRetry {
     private String lease() {
         return "outbox-retry" + (webhooks.enabled() ? "+webhooks" : "")
                 + (mail.getIfAvailable() != null ? "+mail" : "")
-                + (push.webPush().isPresent() ? "+push" : "");
+                + (push.pushes() ? "+push" : "");
     }
 
     /** Renewed every run; lost by a stopped node after a few missed runs, or at once when it shuts down. */
@@ -105,7 +105,7 @@ class OutboxRetry {
             return webhooks.enabled();
         }
         if (event instanceof BrowserAlert) {
-            return push.webPush().isPresent();
+            return push.pushes();
         }
         return !(event instanceof MissedMessages) || mail.getIfAvailable() != null;
     }

@@ -56,6 +56,14 @@ class PushKeys {
         return known;
     }
 
+    /**
+     * Whether this node pushes at all, known without the database: on, with keys configured or in dev mode (which
+     * makes them). For what must not wait on the database, such as the name of a lease given up at shutdown.
+     */
+    boolean pushes() {
+        return properties.enabled() && (properties.keysConfigured() || devMode);
+    }
+
     /** The public key browsers subscribe with ({@code applicationServerKey}), base64url. */
     Optional<String> applicationServerKey() {
         return webPush()
