@@ -266,10 +266,19 @@ class RoomFanout {
         AfterCommit.run(() -> deliver(event));
     }
 
-    /** As a read: a team member's position is told to the customer only up to a message the customer sees. */
+    /**
+     * Told where there is one other side to tell it to: a room of two, or a conversation (the customer and the team).
+     * In a group ✓✓ waits for every other member, which history says; a frame per member and second to every socket
+     * of a big room would cost it far more than it tells. As a read, a team member's position is told to the
+     * customer only up to a message the customer sees.
+     */
     private void deliver(MessagesDelivered event) {
+        Room room = access.require(event.roomId());
+        if (!room.type().isConversation() && access.memberIds(event.roomId()).size() > 2) {
+            return;
+        }
         User member = users.cards(List.of(event.userId())).get(event.userId());
-        long shared = history.sharedReadSeq(access.require(event.roomId()), event.userId(), event.upToSeq());
+        long shared = history.sharedReadSeq(room, event.userId(), event.upToSeq());
         if (member != null && shared > 0) {
             toRoom(event.roomId(), new OutboundFrame.Delivered(event.roomId(), member, shared), null);
         }
