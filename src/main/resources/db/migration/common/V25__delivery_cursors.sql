@@ -1,4 +1,11 @@
--- How far each member's devices have been sent a room's messages: the ✓✓ "delivered" of the sender's ticks, a
--- cursor beside the read cursor, not a row per message. It moves when a message frame has been written to one of the
--- member's sockets or a history page has been returned to them.
-ALTER TABLE room_members ADD COLUMN last_delivered_seq BIGINT NOT NULL DEFAULT 0;
+-- How far each member's devices have been sent a room's messages: the ✓✓ "delivered" of the senders' ticks, a
+-- cursor per member, not a row per message. A table of its own rather than a column of room_members: the send path
+-- updates a sender's room_members row (their read cursor) in every send, and the flush of delivery cursors must not
+-- wait on those row locks, nor they on it.
+CREATE TABLE delivery_cursors (
+    room_id        UUID        NOT NULL,
+    user_id        VARCHAR(64) NOT NULL,
+    delivered_seq  BIGINT      NOT NULL,
+    PRIMARY KEY (room_id, user_id),
+    FOREIGN KEY (room_id, user_id) REFERENCES room_members (room_id, user_id) ON DELETE CASCADE
+);

@@ -3,31 +3,33 @@ package com.sudamall.chat.message;
 import com.sudamall.chat.message.internal.ReadCursors;
 import com.sudamall.chat.web.Outages;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where messages have reached: a socket that has written a room's message frame, or a history page returned to its
- * reader, reports the seqs here. A member's delivery cursor is the longest run of the room's messages, from the
- * start, that reached one of their devices (or that they read): a report moves it only if it carries on from where
- * it stands, so a socket opened after messages its user never got does not claim those. Reports are merged in
- * memory per member and room and written every {@code chat.message.delivery-flush} as one batch; each cursor that
- * moved is announced ({@link MessagesDelivered}), which gives the room a {@code delivered} frame. A busy room costs
- * one update per member per flush, not one per message; a report lost (two that do not join, a crash) only leaves
- * a ✓ where a ✓✓ was due, never the reverse.
+ * Where messages have reached. A socket reports the run of a room's seqs it has written to its user, from where its
+ * run began; a history page returned to its reader reports the seqs it held. A member's delivery cursor is the
+ * longest run of the room's messages, from the start, that reached one of their devices (or that they read): a run
+ * moves it only if it carries on from where it stands, so a socket opened after messages its user never got does
+ * not claim those. A socket's later report covers its earlier ones, so one lost report costs nothing.
+ *
+ * <p>Runs are merged in memory per member and room and written every {@code chat.message.delivery-flush} in one
+ * transaction; each cursor that moved is announced ({@link MessagesDelivered}). A busy room costs one write per
+ * member and flush, not one per message.
  */
 @Component
 public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    // runs kept apart per member and room: two sockets, or a history page and a socket, that do not touch yet
+    private static final int MAX_RUNS = 4;
 
     private record Key(UUID roomId, String userId) {}
 
@@ -39,37 +41,64 @@ public class Deliveries {
      * @param fromSeq the first seq of the run
      * @param toSeq the last
      */
-    public record Report(UUID roomId, String userId, long fromSeq, long toSeq) {
+    public record Report(UUID roomId, String userId, long fromSeq, long toSeq) {}
 
-        /** The two runs as one, if they touch; else the one that starts first, which can carry a cursor further. */
-        private Report join(Report other) {
-            if (other.fromSeq <= toSeq + 1 && fromSeq <= other.toSeq + 1) {
-                return new Report(roomId, userId, Math.min(fromSeq, other.fromSeq), Math.max(toSeq, other.toSeq));
-            }
-            return fromSeq <= other.fromSeq ? this : other;
-        }
-    }
+    private static final Comparator<Report> ORDER = Comparator.comparing((Report r) -> r.roomId())
+            .thenComparing(Report::userId)
+            .thenComparingLong(Report::fromSeq);
 
-    private final Map<Key, Report> pending = new ConcurrentHashMap<>();
+    private final Map<Key, Runs> pending = new ConcurrentHashMap<>();
     private final ReadCursors cursors;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
 
-    Deliveries(ReadCursors cursors, ApplicationEventPublisher events, TransactionTemplate transactions) {
+    Deliveries(ReadCursors cursors) {
         this.cursors = cursors;
-        this.events = events;
-        this.transactions = transactions;
     }
 
     /** The member has been sent the room's messages {@code fromSeq} to {@code toSeq}; cheap, from any thread. */
     public void reached(UUID roomId, String userId, long fromSeq, long toSeq) {
         if (toSeq > 0 && fromSeq <= toSeq) {
-            report(new Report(roomId, userId, fromSeq, toSeq));
+            pending.computeIfAbsent(new Key(roomId, userId), key -> new Runs()).add(Math.max(1, fromSeq), toSeq);
         }
     }
 
-    private void report(Report report) {
-        pending.merge(new Key(report.roomId(), report.userId()), report, Report::join);
+    /**
+     * One member's runs in one room, kept apart while they do not touch (two sockets, or a history page and a
+     * socket); past {@link #MAX_RUNS}, the lowest goes. A socket's reports extend its run in place: every written
+     * frame of every socket comes here.
+     */
+    private static final class Runs {
+
+        private final long[] from = new long[MAX_RUNS];
+        private final long[] to = new long[MAX_RUNS];
+        private int count;
+
+        synchronized void add(long first, long last) {
+            for (int i = 0; i < count; i++) {
+                if (first <= to[i] + 1 && from[i] <= last + 1) {
+                    from[i] = Math.min(from[i], first);
+                    to[i] = Math.max(to[i], last);
+                    return;
+                }
+            }
+            if (count == MAX_RUNS) {
+                int lowest = 0;
+                for (int i = 1; i < count; i++) {
+                    lowest = from[i] < from[lowest] ? i : lowest;
+                }
+                from[lowest] = first;
+                to[lowest] = last;
+                return;
+            }
+            from[count] = first;
+            to[count] = last;
+            count++;
+        }
+
+        synchronized void addTo(List<Report> reports, Key key) {
+            for (int i = 0; i < count; i++) {
+                reports.add(new Report(key.roomId(), key.userId(), from[i], to[i]));
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${chat.message.delivery-flush:1s}")
@@ -77,18 +106,20 @@ public class Deliveries {
         if (pending.isEmpty()) {
             return;
         }
-        List<Report> reports = new ArrayList<>(pending.size());
+        List<Report> reports = new ArrayList<>();
         for (Key key : List.copyOf(pending.keySet())) {
-            Report report = pending.remove(key);
-            if (report != null) {
-                reports.add(report);
+            Runs runs = pending.remove(key);
+            if (runs != null) {
+                runs.addTo(reports, key);
             }
         }
+        // one order for every node's flush, so two flushes never wait on each other's rows in a circle
+        reports.sort(ORDER);
         try {
-            transactions.executeWithoutResult(tx -> cursors.deliverAll(reports).forEach(events::publishEvent));
+            cursors.deliverAll(reports);
         } catch (RuntimeException e) {
-            // kept for the next flush: a newer report for the same member merges with it
-            reports.forEach(this::report);
+            // kept for the next flush, merged with what comes meanwhile
+            reports.forEach(r -> reached(r.roomId(), r.userId(), r.fromSeq(), r.toSeq()));
             if (Outages.isOutage(e)) {
                 Outages.logRefusal(log, "delivery cursors", e);
             } else {

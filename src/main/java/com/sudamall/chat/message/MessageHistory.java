@@ -1,7 +1,6 @@
 package com.sudamall.chat.message;
 
 import com.sudamall.chat.identity.CurrentUser;
-import com.sudamall.chat.identity.User;
 import com.sudamall.chat.identity.UserService;
 import com.sudamall.chat.message.internal.CustomerViewRepository;
 import com.sudamall.chat.message.internal.MentionRepository;
@@ -14,7 +13,6 @@ import com.sudamall.chat.room.Member;
 import com.sudamall.chat.room.Room;
 import com.sudamall.chat.room.RoomAccess;
 import com.sudamall.chat.web.ChatException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -158,7 +156,8 @@ public class MessageHistory {
                 !room.hidesNotesFrom(user.id()));
         boolean hasMore = rows.size() > limit;
         List<MessageRow> page = rows.subList(0, Math.min(limit, rows.size()));
-        return new SeqPage(read(user, room, page, false), hasMore);
+        // not a delivery yet: the socket that asked reports what it writes
+        return new SeqPage(representation.renderFor(user.id(), user.isModerator(), page), hasMore);
     }
 
     /**
@@ -237,16 +236,6 @@ public class MessageHistory {
         return unreadBetween(access.require(roomId), readerId, lastReadSeq, upToSeq);
     }
 
-    /**
-     * How far a read cursor at {@code seq} may be told to the whole room: a team member's cursor on a note would
-     * tell the customer the note is there, so in a conversation it is told at the newest message before it.
-     */
-    public long sharedReadSeq(Room room, String readerId, long seq) {
-        return room.type().isConversation() && !readerId.equals(room.customerId())
-                ? customerView.latestSeqWithoutNotes(room.id(), seq)
-                : seq;
-    }
-
     /** {@link #unreadBetween(UUID, String, long, long)} in a room at hand. */
     public long unreadBetween(Room room, String readerId, long lastReadSeq, long upToSeq) {
         long unread = Math.max(0, upToSeq - lastReadSeq);
@@ -254,31 +243,6 @@ public class MessageHistory {
             unread -= customerView.countNotes(room.id(), lastReadSeq, upToSeq);
         }
         return unread;
-    }
-
-    /**
-     * One participant who has read a message.
-     *
-     * @param user the reader
-     * @param readAt when their read cursor last moved
-     */
-    public record Receipt(User user, @Nullable Instant readAt) {}
-
-    /** The participants other than the sender whose read cursor has passed the message. */
-    public List<Receipt> readBy(CurrentUser user, UUID roomId, UUID messageId) {
-        Room room = access.requireVisible(user, roomId);
-        MessageRow row = rules.requireInRoom(messageId, room, user.id(), null);
-        List<Member> readers = access.members(roomId).stream()
-                .filter(m -> !m.userId().equals(row.senderId()) && m.lastReadSeq() >= row.seq())
-                // the customer's cursor passes notes it never showed them
-                .filter(m -> row.type() != MessageType.NOTE || !room.hidesNotesFrom(m.userId()))
-                .toList();
-        Map<String, User> cards =
-                users.cards(readers.stream().map(Member::userId).toList());
-        return readers.stream()
-                .filter(m -> cards.containsKey(m.userId()))
-                .map(m -> new Receipt(cards.get(m.userId()), m.lastReadAt()))
-                .toList();
     }
 
     /**

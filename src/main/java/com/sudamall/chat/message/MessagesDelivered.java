@@ -3,11 +3,11 @@ package com.sudamall.chat.message;
 import java.util.UUID;
 
 /**
- * A member's devices have been sent a room's messages up to a seq: their delivery cursor moved there (the ✓✓ of the
- * senders' ticks). Also the position a socket or a history page reports before it is written.
+ * A member's delivery cursor moved: their devices have been sent a room's messages up to a seq (the ✓✓ of the
+ * senders' ticks).
  *
  * @param roomId the room
  * @param userId the member
- * @param upToSeq the highest seq sent to them
+ * @param upToSeq where it stands now
  */
 public record MessagesDelivered(UUID roomId, String userId, long upToSeq) {}

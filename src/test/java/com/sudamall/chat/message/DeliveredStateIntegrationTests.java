@@ -95,6 +95,44 @@ class DeliveredStateIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void aNoteMovesTheTeamsCursorsWithoutTellingTheCustomer() {
+        ChatClient owner = login("owner");
+        ChatClient staff = login("staff");
+        ChatClient customer = login("customer");
+        String room = roomId(customerStoreRoom(customer, createStore(owner, staff), owner.id));
+        owner.get("rooms/" + room + "/messages/").expect(200);
+        customer.get("rooms/" + room + "/messages/").expect(200);
+        try (SocketClient owners = roomSocket(owner, room).ready();
+                SocketClient customers = roomSocket(customer, room).ready()) {
+            JsonNode question = send(customer, room, "Do you ship to Lyon?");
+            JsonNode told =
+                    customers.await(f -> "delivered".equals(f.path("type").asString())
+                            && owner.id.equals(f.path("user").path("id").asString()));
+            assertThat(told.path("up_to_seq").asLong())
+                    .isEqualTo(question.path("seq").asLong());
+
+            int mark = customers.mark();
+            staff.post(
+                            "rooms/" + room + "/send_message/",
+                            Map.of("content", "check the courier's price list", "message_type", "note"))
+                    .expect(201);
+            owners.await(f -> "message".equals(f.path("type").asString())
+                    && "note".equals(f.path("message").path("message_type").asString()));
+            customers.assertNone(f -> "delivered".equals(f.path("type").asString()), Duration.ofMillis(2500));
+            assertThat(customers.frames().subList(mark, customers.frames().size()))
+                    .noneMatch(f -> "delivered".equals(f.path("type").asString()));
+
+            // the team's answer is told, at its own seq
+            JsonNode answer = send(owner, room, "Yes, in two days");
+            JsonNode delivered =
+                    owners.await(f -> "delivered".equals(f.path("type").asString())
+                            && customer.id.equals(f.path("user").path("id").asString()));
+            assertThat(delivered.path("up_to_seq").asLong())
+                    .isEqualTo(answer.path("seq").asLong());
+        }
+    }
+
     private static JsonNode newest(ChatClient reader, String room) {
         return reader.get("rooms/" + room + "/messages/?limit=1&mark_read=false")
                 .expect(200)

@@ -8,6 +8,7 @@ import com.sudamall.chat.message.MessageChanges;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.message.MessageService;
 import com.sudamall.chat.message.MessageType;
+import com.sudamall.chat.message.Receipts;
 import com.sudamall.chat.message.SendAnswers;
 import com.sudamall.chat.message.SendMessage;
 import com.sudamall.chat.message.SentAnswer;
@@ -47,10 +48,16 @@ class MessageController {
     private final MessageService messages;
     private final MessageChanges changes;
     private final MessageHistory history;
+    private final Receipts receipts;
     private final AttachmentService attachments;
 
     MessageController(
-            MessageService messages, MessageChanges changes, MessageHistory history, AttachmentService attachments) {
+            MessageService messages,
+            MessageChanges changes,
+            MessageHistory history,
+            Receipts receipts,
+            AttachmentService attachments) {
+        this.receipts = receipts;
         this.messages = messages;
         this.changes = changes;
         this.history = history;
@@ -207,8 +214,8 @@ class MessageController {
     }
 
     @GetMapping("/messages/{messageId}/read_by")
-    List<MessageHistory.Receipt> readBy(CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId) {
-        return history.readBy(user, roomId, messageId);
+    List<Receipts.Receipt> readBy(CurrentUser user, @PathVariable UUID roomId, @PathVariable UUID messageId) {
+        return receipts.readBy(user, roomId, messageId);
     }
 
     private static String required(@Nullable String value, String field) {

@@ -1,7 +1,6 @@
 package com.sudamall.chat.message.internal;
 
 import com.sudamall.chat.message.Deliveries;
-import com.sudamall.chat.message.MessagesDelivered;
 import com.sudamall.chat.web.Rows;
 import com.sudamall.chat.web.Timestamps;
 import java.sql.Statement;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Read cursors ({@code room_members.last_read_seq}) and the unread counts that follow from them; delivery cursors
- * ({@code last_delivered_seq}).
+ * ({@code delivery_cursors}).
  */
 @Repository
 class ReadCursorRepository {
@@ -62,36 +61,63 @@ class ReadCursorRepository {
                         .toArray(SqlParameterSource[]::new));
     }
 
-    // a run of seqs moves the cursor only if it carries on from where the member stands (delivered or read); a member
-    // who has read past the run has been sent it, and their read cursor says so already
+    // A run of seqs moves a member's delivery cursor only if it carries on from where the member stands, delivered
+    // or read; what they have read they have been sent, so a run that ends within their reading moves nothing.
     private static final String DELIVER = """
-            UPDATE room_members
-               SET last_delivered_seq = :seq
-             WHERE room_id = :roomId AND user_id = :userId
-               AND last_delivered_seq < :seq AND last_read_seq < :seq
-               AND (last_delivered_seq >= :from - 1 OR last_read_seq >= :from - 1)
+            UPDATE delivery_cursors
+               SET delivered_seq = :seq
+             WHERE room_id = :roomId AND user_id = :userId AND delivered_seq < :seq
+               AND (delivered_seq >= :from - 1 OR (SELECT m.last_read_seq FROM room_members m
+                                                    WHERE m.room_id = :roomId AND m.user_id = :userId) >= :from - 1)
+               AND (SELECT m.last_read_seq FROM room_members m
+                     WHERE m.room_id = :roomId AND m.user_id = :userId) < :seq
             """;
 
-    /** Moves each delivery cursor forward, never back, as one JDBC batch; those that moved. */
-    List<MessagesDelivered> deliverAll(List<Deliveries.Report> reports) {
-        int[] updated = named.batchUpdate(
-                DELIVER,
-                reports.stream()
-                        .map(r -> new MapSqlParameterSource()
-                                .addValue("roomId", r.roomId())
-                                .addValue("userId", r.userId())
-                                .addValue("from", r.fromSeq())
-                                .addValue("seq", r.toSeq()))
-                        .toArray(SqlParameterSource[]::new));
-        List<MessagesDelivered> moved = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            // a driver that cannot count a batched statement says SUCCESS_NO_INFO: announced, to be safe
-            if (updated[i] > 0 || updated[i] == Statement.SUCCESS_NO_INFO) {
-                Deliveries.Report report = reports.get(i);
-                moved.add(new MessagesDelivered(report.roomId(), report.userId(), report.toSeq()));
+    // the member's first run: it must carry on from their read cursor
+    private static final String DELIVER_FIRST = """
+            INSERT INTO delivery_cursors (room_id, user_id, delivered_seq)
+            SELECT m.room_id, m.user_id, :seq
+              FROM room_members m
+             WHERE m.room_id = :roomId AND m.user_id = :userId
+               AND m.last_read_seq < :seq AND m.last_read_seq >= :from - 1
+               AND NOT EXISTS (SELECT 1 FROM delivery_cursors d WHERE d.room_id = :roomId AND d.user_id = :userId)
+            ON CONFLICT DO NOTHING
+            """;
+
+    /**
+     * Moves each delivery cursor forward, never back, as JDBC batches, in the runs' order (a member's later run
+     * may carry on from an earlier one); the runs that moved one.
+     */
+    List<Deliveries.Report> deliverAll(List<Deliveries.Report> reports) {
+        int[] updated = named.batchUpdate(DELIVER, params(reports));
+        List<Deliveries.Report> moved = new ArrayList<>();
+        List<Deliveries.Report> unmoved = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            (counted(updated[i]) ? moved : unmoved).add(reports.get(i));
+        }
+        // a member's first run has no row to update yet
+        int[] inserted = unmoved.isEmpty() ? new int[0] : named.batchUpdate(DELIVER_FIRST, params(unmoved));
+        for (int i = 0; i < inserted.length; i++) {
+            if (counted(inserted[i])) {
+                moved.add(unmoved.get(i));
             }
         }
         return moved;
+    }
+
+    private static SqlParameterSource[] params(List<Deliveries.Report> reports) {
+        return reports.stream()
+                .map(r -> new MapSqlParameterSource()
+                        .addValue("roomId", r.roomId())
+                        .addValue("userId", r.userId())
+                        .addValue("from", r.fromSeq())
+                        .addValue("seq", r.toSeq()))
+                .toArray(SqlParameterSource[]::new);
+    }
+
+    /** A driver that cannot count a batched statement says SUCCESS_NO_INFO: taken as a move, to be safe. */
+    private static boolean counted(int rows) {
+        return rows > 0 || rows == Statement.SUCCESS_NO_INFO;
     }
 
     /** Moves the cursor forward, never back; true when it moved. */

@@ -34,10 +34,13 @@ public class ReadCursors {
         }
     }
 
-    /** Moves delivery cursors forward, in one batch; those that moved. */
+    /** Moves delivery cursors forward, in one transaction, and announces each that moved. */
     @Transactional
-    public List<MessagesDelivered> deliverAll(List<Deliveries.Report> reports) {
-        return reports.isEmpty() ? List.of() : cursors.deliverAll(reports);
+    public void deliverAll(List<Deliveries.Report> reports) {
+        if (!reports.isEmpty()) {
+            cursors.deliverAll(reports)
+                    .forEach(r -> events.publishEvent(new MessagesDelivered(r.roomId(), r.userId(), r.toSeq())));
+        }
     }
 
     public Map<UUID, Long> unreadByRoom(String userId) {

@@ -1,6 +1,5 @@
 package com.sudamall.chat.realtime.internal;
 
-import com.sudamall.chat.message.Deliveries;
 import com.sudamall.chat.message.Message;
 import com.sudamall.chat.message.MessageHistory;
 import com.sudamall.chat.room.RoomAccess;
@@ -51,7 +50,7 @@ class OrderedDelivery implements DisposableBean {
     private final MessageHistory history;
     private final RoomAccess access;
     private final FrameCodec codec;
-    private final Deliveries deliveries;
+    private final MessageFrames frames;
     /** Catch-ups read the database; a reconnect storm must leave the pool to the senders too. */
     private final Semaphore reads;
 
@@ -63,8 +62,8 @@ class OrderedDelivery implements DisposableBean {
             RoomAccess access,
             FrameCodec codec,
             RealtimeProperties properties,
-            Deliveries deliveries) {
-        this.deliveries = deliveries;
+            MessageFrames frames) {
+        this.frames = frames;
         this.history = history;
         this.access = access;
         this.codec = codec;
@@ -84,7 +83,7 @@ class OrderedDelivery implements DisposableBean {
                 return;
             }
             if (seq == position.lastSeq() + 1) {
-                send(session, roomId, seq, frame);
+                frames.send(session, roomId, position, seq, frame);
                 position.moveTo(seq);
                 return;
             }
@@ -108,6 +107,7 @@ class OrderedDelivery implements DisposableBean {
         boolean mine;
         synchronized (position) {
             position.moveTo(afterSeq);
+            position.restartRun();
             mine = position.claim();
         }
         if (mine) {
@@ -214,9 +214,10 @@ class OrderedDelivery implements DisposableBean {
                 if (position.stillAt(from)) {
                     for (Message message : page.messages()) {
                         if (message.seq() != null && message.seq() > position.lastSeq()) {
-                            send(
+                            frames.send(
                                     session,
                                     roomId,
+                                    position,
                                     message.seq(),
                                     codec.encode(new OutboundFrame.MessageFrame(roomId, message)));
                             position.moveTo(message.seq());
@@ -249,20 +250,11 @@ class OrderedDelivery implements DisposableBean {
             }
             Map.Entry<Long, String> held = position.takeLowestHeld();
             if (held.getKey() > position.lastSeq()) {
-                send(session, roomId, held.getKey(), held.getValue());
+                frames.send(session, roomId, position, held.getKey(), held.getValue());
                 position.moveTo(held.getKey());
             }
         }
         return true;
-    }
-
-    private void send(SocketSession session, UUID roomId, long seq, String frame) {
-        if (!frame.isEmpty()) {
-            session.sendMessage(frame, roomId, seq, deliveries);
-        } else {
-            // a note passed over for the customer: nothing of it is theirs to get, so their run goes on past it
-            deliveries.reached(roomId, session.user().id(), seq, seq);
-        }
     }
 
     private MessageHistory.SeqPage read(SocketSession session, UUID roomId, long afterSeq) {

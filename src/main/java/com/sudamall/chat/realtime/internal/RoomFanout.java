@@ -13,8 +13,6 @@ import com.sudamall.chat.message.MessagePreviewed;
 import com.sudamall.chat.message.MessageReacted;
 import com.sudamall.chat.message.MessageSent;
 import com.sudamall.chat.message.MessageType;
-import com.sudamall.chat.message.MessagesDelivered;
-import com.sudamall.chat.message.MessagesRead;
 import com.sudamall.chat.notification.NotificationCreated;
 import com.sudamall.chat.room.Conduct;
 import com.sudamall.chat.room.ConductChanged;
@@ -241,47 +239,6 @@ class RoomFanout {
         OutboundFrame.DeletedRef ref = new OutboundFrame.DeletedRef(event.messageId(), event.seq());
         String hiddenFrom = event.isNote() ? access.require(event.roomId()).customerId() : null;
         toRoom(event.roomId(), new OutboundFrame.MessageDeleted(event.roomId(), ref), hiddenFrom);
-    }
-
-    @EventListener
-    void on(MessagesRead event) {
-        AfterCommit.run(() -> deliver(event));
-    }
-
-    private void deliver(MessagesRead event) {
-        User reader = users.cards(List.of(event.userId())).get(event.userId());
-        Room room = access.require(event.roomId());
-        long shared = history.sharedReadSeq(room, event.userId(), event.upToSeq());
-        if (reader != null && shared > 0) {
-            toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, shared), null);
-        }
-        toUser(
-                event.userId(),
-                new OutboundFrame.Unread(
-                        event.roomId(), history.unreadBetween(room, event.userId(), event.upToSeq(), room.lastSeq())));
-    }
-
-    @EventListener
-    void on(MessagesDelivered event) {
-        AfterCommit.run(() -> deliver(event));
-    }
-
-    /**
-     * Told where there is one other side to tell it to: a room of two, or a conversation (the customer and the team).
-     * In a group ✓✓ waits for every other member, which history says; a frame per member and second to every socket
-     * of a big room would cost it far more than it tells. As a read, a team member's position is told to the
-     * customer only up to a message the customer sees.
-     */
-    private void deliver(MessagesDelivered event) {
-        Room room = access.require(event.roomId());
-        if (!room.type().isConversation() && access.memberIds(event.roomId()).size() > 2) {
-            return;
-        }
-        User member = users.cards(List.of(event.userId())).get(event.userId());
-        long shared = history.sharedReadSeq(room, event.userId(), event.upToSeq());
-        if (member != null && shared > 0) {
-            toRoom(event.roomId(), new OutboundFrame.Delivered(event.roomId(), member, shared), null);
-        }
     }
 
     @EventListener

@@ -15,6 +15,8 @@ final class RoomPosition {
     static final int MAX_HELD = 1_000;
 
     private long lastSeq = -1;
+    // the first seq of the run this socket has been sent without a break, for its delivery reports
+    private long runFrom = -1;
     private boolean catchingUp;
     private boolean again;
     private boolean overflowed;
@@ -31,6 +33,19 @@ final class RoomPosition {
 
     void moveTo(long seq) {
         lastSeq = seq;
+    }
+
+    /** Where the unbroken run that {@code seq} is sent in began: a socket's reports cover all it was sent. */
+    long runFrom(long seq) {
+        if (runFrom < 0 || seq < runFrom) {
+            runFrom = seq;
+        }
+        return runFrom;
+    }
+
+    /** The socket was placed afresh (a resume): its next frame begins a new run. */
+    void restartRun() {
+        runFrom = -1;
     }
 
     /** Whether a catch-up owns this position: live frames are held, not sent. */

@@ -3,7 +3,6 @@ package com.sudamall.chat.realtime.internal;
 import com.sudamall.chat.bus.Channel;
 import com.sudamall.chat.identity.CurrentUser;
 import com.sudamall.chat.identity.User;
-import com.sudamall.chat.message.Deliveries;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -86,10 +85,9 @@ final class SocketSession {
         out.send(frame);
     }
 
-    /** Queues a room's message frame; once it is written, the user has been sent the room up to {@code seq}. */
-    void sendMessage(String frame, UUID roomId, long seq, Deliveries deliveries) {
-        String userId = user().id();
-        out.send(frame, () -> deliveries.reached(roomId, userId, seq, seq));
+    /** Queues a frame; {@code written} runs once it has gone out on the network. */
+    void send(String frame, Runnable written) {
+        out.send(frame, written);
     }
 
     /** Closes the socket (after no queued frame: what is queued is dropped). */

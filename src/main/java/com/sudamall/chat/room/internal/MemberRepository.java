@@ -24,8 +24,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberRepository {
 
-    private static final String COLUMNS =
-            "room_id, user_id, joined_at, last_read_seq, last_read_at, is_muted, last_delivered_seq";
+    // the delivery cursor is a row of its own (delivery_cursors), written apart from the read cursor
+    private static final String MEMBERS = """
+            SELECT m.room_id, m.user_id, m.joined_at, m.last_read_seq, m.last_read_at, m.is_muted,
+                   COALESCE(d.delivered_seq, 0) AS last_delivered_seq
+              FROM room_members m
+              LEFT JOIN delivery_cursors d ON d.room_id = m.room_id AND d.user_id = m.user_id
+            """;
 
     private static final RowMapper<Member> MEMBER = MemberRepository::member;
 
@@ -58,7 +63,7 @@ public class MemberRepository {
     }
 
     public Optional<Member> find(UUID roomId, String userId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM room_members WHERE room_id = :roomId AND user_id = :userId")
+        return jdbc.sql(MEMBERS + " WHERE m.room_id = :roomId AND m.user_id = :userId")
                 .param("roomId", roomId)
                 .param("userId", userId)
                 .query(MEMBER)
@@ -98,7 +103,7 @@ public class MemberRepository {
 
     /** Members in the order they joined. */
     public List<Member> members(UUID roomId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM room_members WHERE room_id = :roomId ORDER BY joined_at, user_id")
+        return jdbc.sql(MEMBERS + " WHERE m.room_id = :roomId ORDER BY m.joined_at, m.user_id")
                 .param("roomId", roomId)
                 .query(MEMBER)
                 .list();
@@ -110,7 +115,7 @@ public class MemberRepository {
             return Map.of();
         }
         return jdbc
-                .sql("SELECT " + COLUMNS + " FROM room_members WHERE room_id IN (:roomIds) ORDER BY joined_at, user_id")
+                .sql(MEMBERS + " WHERE m.room_id IN (:roomIds) ORDER BY m.joined_at, m.user_id")
                 .param("roomIds", List.copyOf(roomIds))
                 .query(MEMBER)
                 .list()
