@@ -28,7 +28,7 @@ export async function setUpPush(box, openRoom, notify) {
     if (event.data?.type === "open-room" && event.data.room_id) openRoom(event.data.room_id);
   });
   setting.hidden = false;
-  box.checked = !!(await registration.pushManager.getSubscription()) && Notification.permission === "granted";
+  box.checked = await ownSubscription(registration);
   box.onchange = async () => {
     try {
       if (box.checked) {
@@ -47,13 +47,28 @@ export async function setUpPush(box, openRoom, notify) {
   };
 }
 
+/**
+ * Whether this browser is subscribed for the signed-in user. A subscription left by someone else (a session that
+ * ended without signing out) is dropped here, or its alerts would show to whoever uses the browser now.
+ */
+async function ownSubscription(registration) {
+  const subscription = await registration.pushManager.getSubscription();
+  if (!subscription) return false;
+  const mine = (await get("push/subscriptions/")).some((s) => s.endpoint === subscription.endpoint);
+  if (!mine) await subscription.unsubscribe();
+  return mine && Notification.permission === "granted";
+}
+
 /** Unsubscribes this browser, on the service and at the push service (sign-out, or the setting turned off). */
 export async function forgetBrowser() {
   if (!supported()) return;
   const registration = await navigator.serviceWorker.getRegistration("/");
   const subscription = await registration?.pushManager.getSubscription();
   if (!subscription) return;
-  const mine = (await get("push/subscriptions/")).find((s) => s.endpoint === subscription.endpoint);
-  if (mine) await del("push/subscriptions/" + mine.id + "/");
-  await subscription.unsubscribe();
+  try {
+    const mine = (await get("push/subscriptions/")).find((s) => s.endpoint === subscription.endpoint);
+    if (mine) await del("push/subscriptions/" + mine.id + "/");
+  } finally {
+    await subscription.unsubscribe();
+  }
 }

@@ -36,6 +36,7 @@ class PushIntegrationTests extends IntegrationTest {
     static void push(DynamicPropertyRegistry registry) {
         registry.add("chat.push.allowed-hosts", () -> "127.0.0.1");
         registry.add("chat.push.require-https", () -> "false");
+        registry.add("chat.push.max-per-user", () -> "2");
         registry.add("chat.alerts.delay", () -> "2s");
         registry.add("chat.alerts.scan-interval", () -> "300ms");
         registry.add("chat.alerts.lookback", () -> "1m");
@@ -76,6 +77,30 @@ class PushIntegrationTests extends IntegrationTest {
         alice.delete(path).expect(204);
         alice.delete(path).expectProblem(404, "not_found");
         assertThat(alice.get("push/subscriptions/").expect(200)).isEmpty();
+    }
+
+    @Test
+    void aBrowserMovesToWhoeverSubscribesItAndAUserKeepsTheirNewestBrowsers() throws Exception {
+        ChatClient alice = login("alice");
+        ChatClient bob = login("bob");
+        Device shared = pushService.device("shared-" + alice.id);
+        alice.post("push/subscriptions/", shared.subscription()).expect(201);
+
+        // the same browser signed in as Bob: his now, new to him
+        JsonNode moved = bob.post("push/subscriptions/", shared.subscription()).expect(201);
+        assertThat(moved.path("endpoint").asString()).isEqualTo(shared.endpoint());
+        assertThat(alice.get("push/subscriptions/").expect(200)).isEmpty();
+
+        // at most two each here: a third replaces the oldest, never the one just saved
+        Thread.sleep(5);
+        bob.post("push/subscriptions/", pushService.device("second-" + bob.id).subscription())
+                .expect(201);
+        Thread.sleep(5);
+        Device third = pushService.device("third-" + bob.id);
+        bob.post("push/subscriptions/", third.subscription()).expect(201);
+        JsonNode kept = bob.get("push/subscriptions/").expect(200);
+        assertThat(kept).hasSize(2);
+        assertThat(kept.toString()).contains(third.endpoint()).doesNotContain(shared.endpoint());
     }
 
     @Test

@@ -62,7 +62,7 @@ class AlertRepository {
               AND NOT rm.is_muted
               AND NOT u.is_erased
               AND (:anyone
-                   OR (u.email_alerts AND u.email IS NOT NULL)
+                   OR (:email AND u.email_alerts AND u.email IS NOT NULL)
                    OR (:push AND EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.user_id = rm.user_id)))
               AND (u.last_alert_at IS NULL OR u.last_alert_at <= :alertedBefore)
               AND r.last_seq > GREATEST(rm.last_read_seq, COALESCE(ac.alerted_seq, 0))
@@ -82,6 +82,7 @@ class AlertRepository {
      * @param unreadSince a room counts once one of its unalerted unread messages is this old
      * @param alertedBefore users alerted after this are skipped
      * @param anyone false to look only at users who want e-mail or, with {@code push}, have a subscribed browser
+     * @param email whether users who want e-mail are alerted (this node has an SMTP server)
      * @param push whether users with a subscribed browser are alerted
      * @param afterUser the page starts after this user id ({@code ""} for the first)
      */
@@ -90,6 +91,7 @@ class AlertRepository {
             Instant unreadSince,
             Instant alertedBefore,
             boolean anyone,
+            boolean email,
             boolean push,
             String afterUser,
             int limit) {
@@ -98,6 +100,7 @@ class AlertRepository {
                 .param("unreadSince", Timestamps.param(unreadSince))
                 .param("alertedBefore", Timestamps.param(alertedBefore))
                 .param("anyone", anyone)
+                .param("email", email)
                 .param("push", push)
                 .param("afterUser", afterUser)
                 .param("limit", limit)

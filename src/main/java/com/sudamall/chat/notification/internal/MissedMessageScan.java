@@ -92,7 +92,7 @@ class MissedMessageScan {
             initialDelayString = "${chat.alerts.scan-interval:1m}")
     void scan() {
         boolean email = mail.getIfAvailable() != null;
-        boolean browsers = push.webPush().isPresent();
+        boolean browsers = push.pushes();
         if (!properties.enabled() || !email && !browsers && !webhooks.enabled()) {
             return;
         }
@@ -106,6 +106,7 @@ class MissedMessageScan {
                     now.minus(properties.delay()),
                     alertedBefore,
                     webhooks.enabled(),
+                    email,
                     browsers,
                     afterUser,
                     PAGE);
@@ -149,7 +150,7 @@ class MissedMessageScan {
                     summaries);
             rooms.forEach(room -> alerts.markAlerted(room.roomId(), room.userId(), room.lastSeq()));
             events.publishEvent(alert);
-            if (push.webPush().isPresent()) {
+            if (push.pushes()) {
                 events.publishEvent(new BrowserAlert(alert));
             }
             webhookEvents.missed(alert);

@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service's VAPID identity: the configured key pair, or in dev mode one generated once and kept in the database
@@ -28,17 +33,32 @@ class PushKeys {
     private final PushRepository repository;
     private final boolean devMode;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
     private volatile @Nullable Optional<WebPush> webPush;
 
     PushKeys(
             PushProperties properties,
             PushRepository repository,
             @Value("${chat.identity.dev-mode:true}") boolean devMode,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        // the generated pair is kept whatever becomes of the request that first needed it
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.repository = repository;
         this.devMode = devMode;
         this.clock = clock;
+    }
+
+    /** Keys read (or made) at start, so a bad configuration shows in the log at once. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resolveAtStart() {
+        try {
+            webPush();
+        } catch (RuntimeException e) {
+            log.warn("Browser push keys not ready (tried again when needed): {}", e.toString());
+        }
     }
 
     /** The request builder signing with our keys; empty when push is off or has no keys. */
@@ -81,7 +101,8 @@ class PushKeys {
             log.info("Browser push is off: set chat.push.public-key and chat.push.private-key to turn it on");
             return Optional.empty();
         }
-        KeyPair pair = repository.storedKeys().orElseGet(() -> repository.storeKeys(generated(), clock.instant()));
+        KeyPair pair = ownTransaction.execute(
+                tx -> repository.storedKeys().orElseGet(() -> repository.storeKeys(generated(), clock.instant())));
         return Optional.of(VapidKeys.fromUncompressedBytes(pair.publicKey(), pair.privateKey()));
     }
 

@@ -1,10 +1,13 @@
 package com.sudamall.chat.notification.internal;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Browser push (Web Push with VAPID) of missed-message alerts.
@@ -22,11 +25,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerUser subscriptions kept per user; a new one beyond replaces the oldest
  */
 @ConfigurationProperties("chat.push")
+@Validated
 record PushProperties(
         @DefaultValue("true") boolean enabled,
         @Nullable String publicKey,
         @Nullable String privateKey,
-        @DefaultValue("mailto:chat@sudamall.example") String subject,
+
+        @DefaultValue("mailto:chat@sudamall.example") @Pattern(regexp = "(mailto:|https://).+")
+        String subject,
 
         @DefaultValue({"fcm.googleapis.com", "*.push.services.mozilla.com", "*.push.apple.com", "*.notify.windows.com"})
         List<String> allowedHosts,
@@ -34,7 +40,7 @@ record PushProperties(
         @DefaultValue("true") boolean requireHttps,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("1d") Duration ttl,
-        @DefaultValue("10") int maxPerUser) {
+        @DefaultValue("10") @Min(1) int maxPerUser) {
 
     boolean keysConfigured() {
         return publicKey != null && !publicKey.isBlank() && privateKey != null && !privateKey.isBlank();

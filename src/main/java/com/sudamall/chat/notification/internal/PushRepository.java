@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,46 +60,60 @@ public class PushRepository {
                 .optional();
     }
 
-    /** Saves the browser's subscription for the user; true when the endpoint was new. */
+    // a browser that moves to another user is a new subscription of theirs: it counts from now among their browsers
+    private static final String RESUBSCRIBE = """
+            UPDATE push_subscriptions
+               SET p256dh = :p256dh, auth = :auth, user_agent = :userAgent,
+                   created_at = CASE WHEN user_id = :userId THEN created_at ELSE :createdAt END,
+                   last_pushed_at = CASE WHEN user_id = :userId THEN last_pushed_at ELSE NULL END,
+                   user_id = :userId
+             WHERE endpoint = :endpoint
+            """;
+
+    private static final String SUBSCRIBE = """
+            INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, user_agent, created_at)
+            VALUES (:id, :userId, :endpoint, :p256dh, :auth, :userAgent, :createdAt)
+            ON CONFLICT DO NOTHING
+            """;
+
+    /**
+     * Saves the browser's subscription for the user: the endpoint is the browser, so one that subscribes again, maybe
+     * for another user, replaces its row. True when the endpoint is new to the user.
+     */
     boolean save(Subscription subscription) {
-        // the endpoint is the browser: one that subscribes again, maybe for another user, replaces its row
-        int updated = jdbc.sql("""
-                        UPDATE push_subscriptions
-                           SET user_id = :userId, p256dh = :p256dh, auth = :auth, user_agent = :userAgent
-                         WHERE endpoint = :endpoint
-                        """)
-                .param("userId", subscription.userId())
-                .param("p256dh", subscription.p256dh())
-                .param("auth", subscription.auth())
-                .param("userAgent", subscription.userAgent())
-                .param("endpoint", subscription.endpoint())
-                .update();
-        if (updated > 0) {
-            return false;
-        }
-        try {
-            jdbc.sql("INSERT INTO push_subscriptions (" + COLUMNS + ") VALUES"
-                            + " (:id, :userId, :endpoint, :p256dh, :auth, :userAgent, :createdAt, NULL)")
-                    .param("id", subscription.id())
-                    .param("userId", subscription.userId())
-                    .param("endpoint", subscription.endpoint())
-                    .param("p256dh", subscription.p256dh())
-                    .param("auth", subscription.auth())
-                    .param("userAgent", subscription.userAgent())
-                    .param("createdAt", Timestamps.param(subscription.createdAt()))
-                    .update();
+        Optional<Subscription> known = byEndpoint(subscription.endpoint());
+        if (known.isEmpty()
+                && jdbc.sql(SUBSCRIBE).paramSource(params(subscription)).update() > 0) {
             return true;
-        } catch (DuplicateKeyException raced) {
-            return save(subscription);
         }
+        jdbc.sql(RESUBSCRIBE).paramSource(params(subscription)).update();
+        return known.map(k -> !k.userId().equals(subscription.userId())).orElse(true);
     }
 
-    /** Deletes the user's oldest subscriptions beyond the newest {@code keep}. */
-    int trim(String userId, int keep) {
-        List<UUID> old = jdbc.sql(
-                        "SELECT id FROM push_subscriptions WHERE user_id = :userId ORDER BY created_at DESC OFFSET :keep ROWS")
+    private static MapSqlParameterSource params(Subscription subscription) {
+        return new MapSqlParameterSource()
+                .addValue("id", subscription.id())
+                .addValue("userId", subscription.userId())
+                .addValue("endpoint", subscription.endpoint())
+                .addValue("p256dh", subscription.p256dh())
+                .addValue("auth", subscription.auth())
+                .addValue("userAgent", subscription.userAgent())
+                .addValue("createdAt", Timestamps.param(subscription.createdAt()));
+    }
+
+    private static final String BEYOND_NEWEST = """
+            SELECT id FROM push_subscriptions
+             WHERE user_id = :userId AND id <> :kept
+             ORDER BY created_at DESC
+            OFFSET :keep ROWS
+            """;
+
+    /** Deletes the user's oldest subscriptions beyond the newest {@code keep}, never {@code kept} (the one just saved). */
+    int trim(String userId, UUID kept, int keep) {
+        List<UUID> old = jdbc.sql(BEYOND_NEWEST)
                 .param("userId", userId)
-                .param("keep", keep)
+                .param("kept", kept)
+                .param("keep", keep - 1)
                 .query(UUID.class)
                 .list();
         old.forEach(this::delete);
@@ -143,15 +157,14 @@ public class PushRepository {
 
     /** Stores the generated pair unless another node stored one first; the stored pair is the one to use. */
     KeyPair storeKeys(KeyPair generated, Instant now) {
-        try {
-            jdbc.sql("INSERT INTO push_keys (id, public_key, private_key, created_at) VALUES (1, :pub, :priv, :now)")
-                    .param("pub", generated.publicKey())
-                    .param("priv", generated.privateKey())
-                    .param("now", Timestamps.param(now))
-                    .update();
-            return generated;
-        } catch (DuplicateKeyException raced) {
-            return storedKeys().orElseThrow();
-        }
+        jdbc.sql("""
+                        INSERT INTO push_keys (id, public_key, private_key, created_at) VALUES (1, :pub, :priv, :now)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("pub", generated.publicKey())
+                .param("priv", generated.privateKey())
+                .param("now", Timestamps.param(now))
+                .update();
+        return storedKeys().orElseThrow();
     }
 }

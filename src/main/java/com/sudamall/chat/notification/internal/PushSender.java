@@ -83,7 +83,9 @@ class PushSender {
                 if (outcome == Outcome.DELIVERED) {
                     subscriptions.pushed(browser.id(), clock.instant());
                 } else if (outcome == Outcome.FAILED) {
+                    // its push service is down or busy: the retry brings this browser every room again
                     failed++;
+                    break;
                 }
             }
         }

@@ -73,8 +73,8 @@ class PushSubscriptions {
                 Timestamps.now(clock),
                 null);
         boolean created = repository.save(wanted);
-        repository.trim(userId, properties.maxPerUser());
         Subscription saved = repository.byEndpoint(url).orElseThrow();
+        repository.trim(userId, saved.id(), properties.maxPerUser());
         return new Saved(saved, created);
     }
 
