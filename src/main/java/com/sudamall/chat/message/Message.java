@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param attachment the file or image it carries
  * @param ref the shared product or order
  * @param isRead true when every other participant has read it
- * @param isDelivered true when it has been sent to a device of every other participant (read counts as sent)
+ * @param isDelivered true when it has been sent to a device of the other side, the parties of {@code isRead}
+ *     (what was read was sent)
  * @param isFlagged whether it was reported or caught by a content filter
  * @param isMasked whether the content filters hid parts of the text from the other participants (its writer and
  *     moderators see the whole text)

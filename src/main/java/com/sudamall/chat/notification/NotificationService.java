@@ -56,7 +56,7 @@ public class NotificationService {
         return notifications.markAllRead(user.id());
     }
 
-    /** Deletes every notification of the user and forgets their browsers (a privacy erasure); in the caller's transaction. */
+    /** Deletes every notification of the user and forgets their browsers (a privacy erasure), in the caller's tx. */
     public void deleteAllFor(String userId) {
         notifications.deleteForUser(userId);
         push.deleteForUser(userId);

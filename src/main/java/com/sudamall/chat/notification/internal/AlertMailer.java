@@ -105,7 +105,7 @@ class AlertMailer {
                 text.append("  ")
                         .append(TIME.format(preview.sentAt().atOffset(ZoneOffset.UTC)))
                         .append("  ")
-                        .append(preview.sender() == null ? "Sudamall" : preview.sender())
+                        .append(preview.from())
                         .append(": ")
                         .append(preview.quoted(QUOTE_LENGTH))
                         .append("\n");

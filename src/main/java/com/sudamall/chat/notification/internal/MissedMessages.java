@@ -48,6 +48,11 @@ public record MissedMessages(UUID alertId, Recipient user, long unreadTotal, Lis
      */
     public record Preview(UUID messageId, @Nullable String sender, String content, Instant sentAt) {
 
+        /** Who sent it, as an alert names them: the marketplace itself for system messages. */
+        String from() {
+            return sender == null ? "Sudamall" : sender;
+        }
+
         /** The text on one line, cut after {@code max} characters. */
         String quoted(int max) {
             String line = content.replaceAll("\\s+", " ").strip();

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>One node at a time does this, under a lease in {@code job_leases}: the registry claims a publication before a
  * retry only by its status, so two nodes working from lists read a moment apart could both send it. A node retries
- * only what it can send (webhooks when it has a webhook URL, e-mail when it has an SMTP server, pushes when it has VAPID keys), and nodes that
- * differ in that hold different leases.
+ * only what it can send (webhooks when it has a webhook URL, e-mail when it has an SMTP server, pushes when it has
+ * VAPID keys), and nodes that differ in that hold different leases.
  */
 @Component
 class OutboxRetry {

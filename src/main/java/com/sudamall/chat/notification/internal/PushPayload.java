@@ -31,7 +31,7 @@ record PushPayload(
             lines.add(String.join(", ", room.mentionedBy()) + " mentioned you");
         }
         for (Preview preview : room.latest()) {
-            lines.add((preview.sender() == null ? "Sudamall" : preview.sender()) + ": " + preview.quoted(QUOTE));
+            lines.add(preview.from() + ": " + preview.quoted(QUOTE));
         }
         if (room.unread() > room.latest().size()) {
             lines.add(room.unread() + " unread messages");

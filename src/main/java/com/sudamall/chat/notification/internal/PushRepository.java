@@ -108,7 +108,7 @@ public class PushRepository {
             OFFSET :keep ROWS
             """;
 
-    /** Deletes the user's oldest subscriptions beyond the newest {@code keep}, never {@code kept} (the one just saved). */
+    /** Deletes the user's oldest subscriptions beyond the newest {@code keep}, never {@code kept} (just saved). */
     int trim(String userId, UUID kept, int keep) {
         List<UUID> old = jdbc.sql(BEYOND_NEWEST)
                 .param("userId", userId)
