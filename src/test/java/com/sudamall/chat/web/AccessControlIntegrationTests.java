@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +65,7 @@ class AccessControlIntegrationTests extends IntegrationTest {
     void anOutsiderGetsTheAnswerForAnUnknownIdAtEveryRestDoor() {
         Scene s = privateScene();
         ChatClient outsider = login("mallory", "customer", "store_owner", "store_staff");
-        List<JsonNode> before = state(s);
+        List<JsonNode> before = settledState(s);
 
         sweep(outsider, s);
 
@@ -143,7 +144,7 @@ class AccessControlIntegrationTests extends IntegrationTest {
                 .path("id")
                 .asString();
         String theirs = s.message();
-        List<JsonNode> before = state(s);
+        List<JsonNode> before = settledState(s);
 
         answersAsIfUnknown(
                 theirs,
@@ -232,7 +233,7 @@ class AccessControlIntegrationTests extends IntegrationTest {
         Scene s = privateScene();
         ChatClient outsider = login("mallory");
         String ownRoom = roomId(privateRoom(outsider, login("carol")));
-        List<JsonNode> before = state(s);
+        List<JsonNode> before = settledState(s);
         try (SocketClient bobSocket = roomSocket(s.bob(), s.room()).ready();
                 SocketClient aliceSocket = userSocket(s.alice()).ready();
                 SocketClient socket = userSocket(outsider).ready();
@@ -320,7 +321,7 @@ class AccessControlIntegrationTests extends IntegrationTest {
                             .asString())
                     .isEqualTo("not_found");
         }
-        List<JsonNode> before = state(s);
+        List<JsonNode> before = settledState(s);
 
         sweep(carol, s);
 
@@ -340,7 +341,7 @@ class AccessControlIntegrationTests extends IntegrationTest {
         String own = send(creator, s.room(), "my last words").path("id").asString();
         creator.delete("rooms/" + s.room() + "/participants/" + creator.id + "/")
                 .expect(204);
-        List<JsonNode> before = state(s);
+        List<JsonNode> before = settledState(s);
 
         sweep(creator, s);
         creator.patch("rooms/" + s.room() + "/messages/" + own + "/", Map.of("content", "rewritten"))
@@ -491,6 +492,19 @@ class AccessControlIntegrationTests extends IntegrationTest {
         assertThat(bob.download("attachments/" + attachment + "/thumbnail").status())
                 .isEqualTo(200);
         return new Scene(alice, bob, room, message, attachment, secret);
+    }
+
+    /**
+     * The state once looking at it has changed nothing more: reading a history page is a delivery to the reader,
+     * which their delivery cursor records at the next flush (once a second), and a second look changes nothing.
+     */
+    private static List<JsonNode> settledState(Scene s) {
+        state(s);
+        Awaitility.await()
+                .pollDelay(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> true);
+        return state(s);
     }
 
     /** What the room's participants see of it: whatever an outsider changed would show up here. */
