@@ -32,11 +32,14 @@ public class Receipts {
     }
 
     /**
-     * How far a cursor at {@code seq} may be told to the whole room: in a conversation the customer is in the room,
-     * and a cursor on a note would tell them the note is there, so it is told at the newest message before it.
+     * How far a member's cursor at {@code seq} may be told to the whole room: a team member's cursor on a note would
+     * tell the customer the note is there, so in a conversation it is told at the newest message before it. The
+     * customer's own cursors never stop on a note: they are only ever moved to messages the customer was shown.
      */
-    public long sharedSeq(Room room, long seq) {
-        return room.type().isConversation() ? customerView.latestSeqWithoutNotes(room.id(), seq) : seq;
+    public long sharedSeq(Room room, String memberId, long seq) {
+        return room.type().isConversation() && !memberId.equals(room.customerId())
+                ? customerView.latestSeqWithoutNotes(room.id(), seq)
+                : seq;
     }
 
     /**

@@ -39,7 +39,7 @@ class ReceiptFanout {
     private void deliver(MessagesRead event) {
         User reader = users.cards(List.of(event.userId())).get(event.userId());
         Room room = access.require(event.roomId());
-        long shared = receipts.sharedSeq(room, event.upToSeq());
+        long shared = receipts.sharedSeq(room, event.userId(), event.upToSeq());
         if (reader != null && shared > 0) {
             fanout.toRoom(event.roomId(), new OutboundFrame.Read(event.roomId(), reader, shared), null);
         }
@@ -71,7 +71,7 @@ class ReceiptFanout {
         if (!room.type().isConversation() && participants(room) > 2) {
             return;
         }
-        long shared = receipts.sharedSeq(room, event.upToSeq());
+        long shared = receipts.sharedSeq(room, event.userId(), event.upToSeq());
         User member = users.cards(List.of(event.userId())).get(event.userId());
         if (member != null && shared == event.upToSeq()) {
             // the others' ticks: the member's own clients have nothing to show for it
